@@ -1,0 +1,12 @@
+import type { Component } from './component.ts';
+import { autorisaties } from './autorisaties/index.ts';
+
+/** Every component, in the order their migrations run. */
+export const COMPONENTS: Component[] = [autorisaties];
+
+export function selectComponents(names: string[] | undefined): Component[] {
+  if (!names || names.length === 0) return COMPONENTS;
+  const unknown = names.filter((n) => !COMPONENTS.some((c) => c.name === n));
+  if (unknown.length) throw new Error(`Onbekende component(en): ${unknown.join(', ')}. Beschikbaar: ${COMPONENTS.map((c) => c.name).join(', ')}.`);
+  return COMPONENTS.filter((c) => names.includes(c.name));
+}

@@ -1,0 +1,148 @@
+/**
+ * One database handle for every component: Kysely on either the embedded PGlite (PostgreSQL
+ * compiled to WebAssembly, persisted in a data directory or kept in memory) or a real
+ * PostgreSQL server over `pg`. Both speak the same SQL, so components and migrations are
+ * written once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { SerializedDriver } from './serialized-driver.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+/** Kysely typed loosely: each component types its own rows in its repository. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = Kysely<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Tx = Transaction<any>;
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string }
+  /** In memory; `loadDataDir` starts from a dump (`dumpDataDir`) instead of an empty cluster. */
+  | { kind: 'pglite'; memory: true; loadDataDir?: Blob };
+
+export interface ScriptSession {
+  /** Runs a multi-statement SQL script in one transaction. */
+  execScript(script: string): Promise<void>;
+  query<R>(text: string, params?: unknown[]): Promise<R[]>;
+}
+
+/** Any number; it only has to be the same in every process that migrates this database. */
+const MIGRATION_LOCK_KEY = 4_207_411;
+
+export interface Database {
+  readonly kind: 'postgres' | 'pglite';
+  readonly db: Db;
+  /** The embedded engine, for PGlite-only operations such as dumping a data directory. */
+  readonly pglite?: PGlite;
+  /**
+   * Runs `fn` while holding the migration lock: a PostgreSQL advisory lock, so that several
+   * processes starting together on one database migrate once; PGlite has one process anyway.
+   */
+  withMigrationSession<T>(fn: (session: ScriptSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// PostgreSQL type OIDs whose default JS mapping we change, the same way on both drivers:
+// `date` stays the ISO string the ZGW APIs exchange (no time-zone shift through Date), and
+// `int8` (count(*)) becomes a number.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPGlite(target);
+}
+
+/**
+ * PGlite is a single connection, and Kysely's PGlite driver does not queue its callers: two
+ * concurrent requests would share (and corrupt) one transaction. This dialect hands the
+ * connection to one caller at a time.
+ */
+class SerializedPGliteDialect extends PGliteDialect {
+  override createDriver() {
+    return new SerializedDriver(super.createDriver());
+  }
+}
+
+function openPostgres(url: string, poolSize = 10): Database {
+  const types = {
+    getTypeParser(oid: number, format?: string) {
+      if (oid === DATE_OID) return (v: string) => v;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    async withMigrationSession(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        return await fn({
+          async execScript(script) {
+            try {
+              await client.query('BEGIN');
+              await client.query(script);
+              await client.query('COMMIT');
+            } catch (error) {
+              await client.query('ROLLBACK').catch(() => {});
+              throw error;
+            }
+          },
+          query: async (text, params) => (await client.query(text, params)).rows,
+        });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPGlite(target: { dataDir: string } | { memory: true; loadDataDir?: Blob }): Promise<Database> {
+  let unlock = () => {};
+  let dataDir: string | undefined;
+  if ('dataDir' in target) {
+    dataDir = path.resolve(target.dataDir);
+    fs.mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  try {
+    const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
+    const loadDataDir = 'loadDataDir' in target ? target.loadDataDir : undefined;
+    const pglite = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, { parsers, loadDataDir });
+    const db: Db = new Kysely({ dialect: new SerializedPGliteDialect({ pglite }) });
+    return {
+      kind: 'pglite',
+      db,
+      pglite,
+      withMigrationSession(fn) {
+        // Holding Kysely's (only) connection queues every other caller behind the migrations.
+        return db.connection().execute(() =>
+          fn({
+            execScript: (script) => pglite.transaction(async (tx) => void (await tx.exec(script))),
+            query: async (text, params) => (await pglite.query(text, params)).rows as never,
+          }),
+        );
+      },
+      async close() {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

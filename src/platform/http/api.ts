@@ -1,0 +1,188 @@
+/**
+ * How a component declares its API: a list of operations, each with the schemas of its path
+ * parameters, query string, body and responses, the scopes it needs and a handler. The same
+ * declaration registers the Fastify routes (validation, serialisation) and produces the
+ * OpenAPI document, so what is documented is exactly what is enforced.
+ *
+ * Handlers get a plain context and return `{ status, body, headers }`; they never touch
+ * Fastify, which keeps them easy to test and to call in-process.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import { createHash } from 'node:crypto';
+import type { Authorization, ComponentCode } from '../auth/authorization.ts';
+import type { Authenticator } from '../auth/jwt.ts';
+import { compileValidator, type Part } from './validation.ts';
+import { permissionDenied, ProblemError } from './problem.ts';
+import { buildOpenApi, toYaml } from './openapi.ts';
+import { requestOrigin } from './origin.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: TSchema;
+  /** Response headers, documented; e.g. `Location` on 201. */
+  headers?: Record<string, { description: string; schema: object }>;
+}
+
+export interface HandlerContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  auth: Authorization;
+  /** The API root as the client sees it, e.g. `https://gemeente.nl/autorisaties/api/v1`. */
+  apiRoot: string;
+  /** The raw request, for headers such as If-None-Match or Accept-Crs. */
+  request: FastifyRequest;
+}
+
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Operation<P extends TObject | undefined = TObject | undefined, Q extends TObject | undefined = TObject | undefined, B extends TSchema | undefined = TSchema | undefined> {
+  method: Method;
+  /** OpenAPI path relative to the API root, e.g. `/applicaties/{uuid}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** The scopes of which the client needs at least one on this API's component. */
+  scopes: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  responses: Record<number, ResponseSpec>;
+  /** Also answer HEAD with the GET's headers (only where the standard has a HEAD operation). */
+  head?: { operationId: string; summary: string };
+  /** Set an ETag on 200 answers and answer a matching If-None-Match with 304. */
+  etag?: boolean;
+  /** Maximum body size in bytes, where an operation needs more than the default. */
+  bodyLimit?: number;
+  handler(ctx: HandlerContext<Static<NonNullable<P>>, Static<NonNullable<Q>>, Static<NonNullable<B>>>): Promise<HandlerResult>;
+}
+
+/** Typed helper: infers the handler's parameter types from the schemas. */
+export function defineOperation<P extends TObject | undefined = undefined, Q extends TObject | undefined = undefined, B extends TSchema | undefined = undefined>(
+  operation: Operation<P, Q, B>,
+): Operation {
+  return operation as unknown as Operation;
+}
+
+export interface ApiDefinition {
+  /** First path segment: `/autorisaties/api/v1`. */
+  name: string;
+  /** The component code scopes are granted on. */
+  component: ComponentCode;
+  title: string;
+  /** The version of the standard implemented, sent as `API-version`. */
+  version: string;
+  description: string;
+  /** Named schemas that must appear in the document even if no operation references them. */
+  operations: Operation[];
+}
+
+export interface RegisterOptions {
+  authenticator: Authenticator;
+  /** Fixed public URL (scheme and host) instead of the request's Host/X-Forwarded-* headers. */
+  publicUrl?: string;
+}
+
+export function apiPrefix(api: ApiDefinition): string {
+  return `/${api.name}/api/v1`;
+}
+
+/** Registers an API's operations, and its `openapi.json` / `openapi.yaml`, on the app. */
+export function registerApi(app: FastifyInstance, api: ApiDefinition, options: RegisterOptions): void {
+  const prefix = apiPrefix(api);
+  let documents: { json: string; yaml: string } | undefined;
+  const document = () => {
+    if (!documents) {
+      const doc = buildOpenApi(api);
+      documents = { json: JSON.stringify(doc), yaml: toYaml(doc) };
+    }
+    return documents;
+  };
+
+  app.register(
+    async (scope) => {
+      scope.addHook('onSend', async (_request, reply) => {
+        reply.header('API-version', api.version);
+      });
+      scope.get('/openapi.json', async (_req, reply) => reply.type('application/vnd.oai.openapi+json').send(document().json));
+      scope.get('/openapi.yaml', async (_req, reply) => reply.type('application/vnd.oai.openapi').send(document().yaml));
+      for (const operation of api.operations) registerOperation(scope, api, operation, options, prefix);
+    },
+    { prefix },
+  );
+}
+
+function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation: Operation, options: RegisterOptions, prefix: string): void {
+  const validators: Partial<Record<Part, (data: unknown) => void>> = {};
+  if (operation.params) validators.params = compileValidator(operation.params, 'params');
+  // Every list and detail rejects unknown query parameters, also when it declares none.
+  validators.querystring = compileValidator(operation.query ?? { type: 'object', properties: {} }, 'querystring');
+  if (operation.body) validators.body = compileValidator(operation.body, 'body', { partial: operation.method === 'PATCH' });
+
+  const response: Record<number, TSchema> = {};
+  for (const [status, spec] of Object.entries(operation.responses)) if (spec.schema) response[Number(status)] = spec.schema;
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const auth = await options.authenticator.authenticate(request.headers.authorization);
+    if (!operation.scopes.some((s) => auth.hasScope(api.component, s))) {
+      throw permissionDenied(`Je hebt geen toestemming om deze actie uit te voeren (scope ${operation.scopes.join(' of ')} op ${api.component}).`);
+    }
+    // Validation runs after authentication: an unauthenticated caller learns nothing.
+    validators.params?.(request.params);
+    validators.querystring?.(request.query);
+    if (validators.body) {
+      if (request.body === undefined || request.body === null) throw new ProblemError({ status: 400, code: 'parse_error', title: 'Ongeldige JSON.', detail: 'De request body ontbreekt.' });
+      validators.body(request.body);
+    }
+    const result = await operation.handler({
+      params: request.params as never,
+      query: request.query as never,
+      body: request.body as never,
+      auth,
+      apiRoot: `${requestOrigin(request, options.publicUrl)}${prefix}`,
+      request,
+    });
+    reply.code(result.status);
+    if (result.headers) reply.headers(result.headers);
+    if (operation.etag && result.status === 200 && result.body !== undefined) {
+      const etag = `"${createHash('sha256').update(JSON.stringify(result.body)).digest('hex').slice(0, 32)}"`;
+      reply.header('ETag', etag);
+      if (ifNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    }
+    return result.body === undefined ? reply.send() : reply.send(result.body);
+  };
+
+  const url = operation.path.replace(/\{(\w+)\}/g, ':$1');
+  scope.route({
+    method: operation.method,
+    url,
+    // Validation is ours (ZGW error format, after authentication); Fastify only serialises.
+    schema: { response },
+    bodyLimit: operation.bodyLimit,
+    handler: handle,
+  });
+  if (operation.head) {
+    scope.route({
+      method: 'HEAD',
+      url,
+      bodyLimit: operation.bodyLimit,
+      handler: async (request, reply) => {
+        await handle(request, reply);
+      },
+    });
+  }
+}
+
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}

@@ -1,0 +1,169 @@
+/**
+ * Builds an API's OpenAPI 3.0 document from its operation declarations: the schemas that
+ * validate requests and serialise responses become the document's schemas. Schemas given a
+ * name with `named()` are emitted once under `components.schemas` and referenced.
+ */
+import { stringify } from 'yaml';
+import type { ApiDefinition, Operation } from './api.ts';
+import { schemaName } from './schema.ts';
+
+type Json = Record<string, unknown>;
+
+const API_VERSION_HEADER = {
+  'API-version': {
+    schema: { type: 'string' },
+    description: 'Geeft een specifieke API-versie aan in de context van een specifieke aanroep. Voorbeeld: 1.2.1.',
+  },
+};
+
+/** The error answers every ZGW operation documents, with their problem schemas. */
+function errorResponses(operation: Operation): Record<string, Json> {
+  const fout = (description: string) => ({
+    description,
+    headers: API_VERSION_HEADER,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Fout' } } },
+  });
+  const responses: Record<string, Json> = {};
+  if (operation.body || operation.query) {
+    responses['400'] = {
+      description: 'Bad request',
+      headers: API_VERSION_HEADER,
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ValidatieFout' } } },
+    };
+  }
+  responses['401'] = fout('Unauthorized');
+  responses['403'] = fout('Forbidden');
+  if (operation.params) responses['404'] = fout('Not found');
+  responses['406'] = fout('Not acceptable');
+  responses['409'] = fout('Conflict');
+  responses['410'] = fout('Gone');
+  responses['415'] = fout('Unsupported media type');
+  responses['429'] = fout('Too many requests');
+  responses['500'] = fout('Internal server error');
+  return responses;
+}
+
+const FOUT_PROPERTIES = {
+  type: { title: 'Type', description: 'URI referentie naar het type fout, bedoeld voor developers', type: 'string' },
+  code: { title: 'Code', description: 'Systeemcode die het type fout aangeeft', type: 'string', minLength: 1 },
+  title: { title: 'Title', description: 'Generieke titel voor het type fout', type: 'string', minLength: 1 },
+  status: { title: 'Status', description: 'De HTTP status code', type: 'integer' },
+  detail: { title: 'Detail', description: 'Extra informatie bij de fout, indien beschikbaar', type: 'string', minLength: 1 },
+  instance: {
+    title: 'Instance',
+    description: 'URI met referentie naar dit specifiek voorkomen van de fout. Deze kan gebruikt worden in combinatie met server logs, bijvoorbeeld.',
+    type: 'string',
+    minLength: 1,
+  },
+};
+
+const PROBLEM_SCHEMAS = {
+  Fout: { required: ['code', 'title', 'status', 'detail', 'instance'], type: 'object', properties: FOUT_PROPERTIES },
+  FieldValidationError: {
+    required: ['name', 'code', 'reason'],
+    type: 'object',
+    properties: {
+      name: { title: 'Name', description: 'Naam van het veld met ongeldige gegevens', type: 'string', minLength: 1 },
+      code: { title: 'Code', description: 'Systeemcode die het type fout aangeeft', type: 'string', minLength: 1 },
+      reason: { title: 'Reason', description: 'Uitleg wat er precies fout is met de gegevens', type: 'string', minLength: 1 },
+    },
+  },
+  ValidatieFout: {
+    required: ['code', 'title', 'status', 'detail', 'instance', 'invalidParams'],
+    type: 'object',
+    properties: { ...FOUT_PROPERTIES, invalidParams: { type: 'array', items: { $ref: '#/components/schemas/FieldValidationError' } } },
+  },
+};
+
+export function buildOpenApi(api: ApiDefinition): Json {
+  const schemas: Record<string, Json> = {};
+  const toDoc = (schema: unknown, root = false): unknown => {
+    if (Array.isArray(schema)) return schema.map((s) => toDoc(s));
+    if (!schema || typeof schema !== 'object') return schema;
+    const name = schemaName(schema);
+    if (name && !root) {
+      if (!(name in schemas)) {
+        schemas[name] = {}; // placeholder first: guards recursive schemas
+        schemas[name] = toDoc(schema, true) as Json;
+      }
+      return { $ref: `#/components/schemas/${name}` };
+    }
+    const out: Json = {};
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === '$id' || key === 'additionalProperties') continue;
+      out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toDoc(v)])) : toDoc(value);
+    }
+    return out;
+  };
+
+  const paths: Record<string, Json> = {};
+  for (const operation of api.operations) {
+    const item = (paths[operation.path] ??= {});
+    item[operation.method.toLowerCase()] = operationDoc(operation, toDoc);
+    if (operation.head) {
+      const get = item.get as Json;
+      item.head = {
+        operationId: operation.head.operationId,
+        summary: operation.head.summary,
+        parameters: get.parameters,
+        responses: { '200': { description: 'OK', headers: (get.responses as Record<string, Json>)['200']?.headers } },
+        tags: operation.tags,
+        security: get.security,
+      };
+    }
+  }
+  for (const item of Object.values(paths)) item.parameters = [];
+
+  return {
+    openapi: '3.0.0',
+    info: {
+      title: api.title,
+      description: api.description,
+      contact: { url: 'https://github.com/open-grond', email: 'info@opengrond.nl' },
+      license: { name: 'EUPL 1.2', url: 'https://opensource.org/licenses/EUPL-1.2' },
+      version: api.version,
+    },
+    servers: [{ url: `/${api.name}/api/v1` }],
+    security: [{ 'JWT-Claims': [] }],
+    paths,
+    components: {
+      securitySchemes: { 'JWT-Claims': { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { ...schemas, ...PROBLEM_SCHEMAS },
+    },
+  };
+}
+
+function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown): Json {
+  const parameters: Json[] = [];
+  for (const [location, schema] of [['path', operation.params], ['query', operation.query]] as const) {
+    if (!schema) continue;
+    const required = new Set(schema.required ?? []);
+    for (const [name, property] of Object.entries(schema.properties)) {
+      const { description, ...rest } = toDoc(property) as Json;
+      const parameter: Json = { name, in: location };
+      if (description) parameter.description = description;
+      parameter.required = location === 'path' || required.has(name);
+      parameter.schema = rest;
+      parameters.push(parameter);
+    }
+  }
+  const responses: Json = {};
+  for (const [status, spec] of Object.entries(operation.responses)) {
+    const response: Json = { description: spec.description, headers: { ...API_VERSION_HEADER, ...spec.headers } };
+    if (spec.schema) response.content = { 'application/json': { schema: toDoc(spec.schema) } };
+    responses[status] = response;
+  }
+  Object.assign(responses, errorResponses(operation));
+  const doc: Json = { operationId: operation.operationId, summary: operation.summary };
+  if (operation.description) doc.description = operation.description;
+  if (parameters.length) doc.parameters = parameters;
+  if (operation.body) doc.requestBody = { content: { 'application/json': { schema: toDoc(operation.body) } }, required: true };
+  doc.responses = responses;
+  doc.tags = operation.tags;
+  doc.security = [{ 'JWT-Claims': operation.scopes }];
+  return doc;
+}
+
+export function toYaml(document: unknown): string {
+  return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+}

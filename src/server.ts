@@ -1,0 +1,93 @@
+/**
+ * Assembles Open Grond: database, migrations, authentication and the selected components'
+ * APIs on one Fastify app. Used by the CLI, the tests and the conformance runner alike.
+ */
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type Database, type DatabaseTarget } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createApp } from './platform/http/app.ts';
+import { apiPrefix, registerApi, type ApiDefinition } from './platform/http/api.ts';
+import { Authenticator } from './platform/auth/jwt.ts';
+import { clientSecretsFrom } from './platform/auth/client-secrets.ts';
+import { COMPONENTS, selectComponents } from './components/index.ts';
+import { rightsForClient } from './components/autorisaties/repository.ts';
+import { provisionClients, type ClientSpec } from './components/autorisaties/provision.ts';
+
+export const PLATFORM_MIGRATIONS = { owner: 'platform', dir: new URL('./platform/migrations/', import.meta.url) };
+
+export interface ServerOptions {
+  database: DatabaseTarget;
+  /** Component names to serve; all when empty. */
+  components?: string[];
+  clients?: ClientSpec[];
+  publicUrl?: string;
+  logger?: boolean | object;
+  corsOrigins?: string[];
+  trustProxy?: boolean;
+  jwtMaxAgeSeconds?: number;
+  jwtLeewaySeconds?: number;
+  authCacheSeconds?: number;
+}
+
+export interface OpenGrond {
+  app: FastifyInstance;
+  database: Database;
+  apis: ApiDefinition[];
+  authenticator: Authenticator;
+  close(): Promise<void>;
+}
+
+/** Opens the database and applies every migration. Every component's tables exist, served or not. */
+export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {
+  const database = await openDatabase(target);
+  try {
+    await migrate(database, [PLATFORM_MIGRATIONS, ...COMPONENTS.map((c) => c.migrations)]);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond> {
+  const components = selectComponents(options.components);
+  const database = await openMigratedDatabase(options.database);
+  try {
+    if (options.clients?.length) await provisionClients(database, options.clients);
+
+    const authenticator = new Authenticator({
+      secrets: clientSecretsFrom(database.db),
+      // The Autorisaties store is the source of every client's rights, whether or not its API is served here.
+      rights: { rightsFor: (clientId) => rightsForClient(database.db, clientId) },
+      maxAgeSeconds: options.jwtMaxAgeSeconds,
+      leewaySeconds: options.jwtLeewaySeconds,
+      cacheSeconds: options.authCacheSeconds,
+    });
+
+    const app = await createApp({ logger: options.logger, corsOrigins: options.corsOrigins, trustProxy: options.trustProxy });
+    const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate() }));
+    for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
+
+    app.get('/health', async (_request, reply) => {
+      try {
+        await database.db.selectNoFrom((eb) => eb.lit(1).as('ok')).execute();
+        return { status: 'ok', database: database.kind, apis: apis.map((a) => apiPrefix(a)) };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable', database: database.kind });
+      }
+    });
+
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      database,
+      apis,
+      authenticator,
+      // In-flight requests finish first, then the database closes (and its data dir lock goes).
+      close: () => (closing ??= app.close().then(() => database.close())),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
