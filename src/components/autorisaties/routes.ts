@@ -54,7 +54,7 @@ export interface AutorisatiesDeps {
 }
 
 export function autorisatiesOperations({ database, onChange }: AutorisatiesDeps): Operation[] {
-  const { db } = database;
+  // The database is looked up per call: the API can be declared (for its OpenAPI document) without one.
 
   /** Checks, saves, audits and announces one applicatie, all in one transaction. */
   async function save(auth: Authorization, apiRoot: string, record: repository.ApplicatieRecord, actie: AuditActie, oud?: Applicatie): Promise<HandlerResult> {
@@ -64,7 +64,7 @@ export function autorisatiesOperations({ database, onChange }: AutorisatiesDeps)
     }
     const url = applicatieUrl(apiRoot, record.uuid);
     try {
-      const saved = await db.transaction().execute(async (tx: Tx) => {
+      const saved = await database.db.transaction().execute(async (tx: Tx) => {
         errors.push(...clientIdsTaken(await repository.clientIdsInUse(tx, record.clientIds, record.uuid)));
         if (errors.length) throw validationError(errors);
         await repository.saveApplicatie(tx, record);
@@ -83,7 +83,7 @@ export function autorisatiesOperations({ database, onChange }: AutorisatiesDeps)
   }
 
   async function existing(uuid: string) {
-    const record = await repository.findApplicatie(db, uuid);
+    const record = await repository.findApplicatie(database.db, uuid);
     if (!record) throw notFound(`Applicatie ${uuid} bestaat niet.`);
     return record;
   }
@@ -106,7 +106,7 @@ export function autorisatiesOperations({ database, onChange }: AutorisatiesDeps)
       async handler({ query, apiRoot, request }) {
         const page = query.page ?? 1;
         const clientIds = query.clientIds?.split(',').map((s) => s.trim()).filter(Boolean);
-        const { count, results } = await repository.listApplicaties(db, { clientIds, page });
+        const { count, results } = await repository.listApplicaties(database.db, { clientIds, page });
         if (page > 1 && results.length === 0) throw notFound('Ongeldige pagina.');
         const pageUrl = (n: number) => {
           const url = new URL(`${apiRoot}/applicaties`);
@@ -162,7 +162,7 @@ export function autorisatiesOperations({ database, onChange }: AutorisatiesDeps)
       // The standard documents this answer as a list (of the one applicatie that has the client id).
       responses: { 200: { description: 'OK', schema: Type.Array(Applicatie) } },
       async handler({ query, apiRoot }) {
-        const record = await repository.findApplicatieByClientId(db, query.clientId);
+        const record = await repository.findApplicatieByClientId(database.db, query.clientId);
         if (!record) throw notFound(`Er is geen applicatie met client ID "${query.clientId}".`);
         return { status: 200, body: [toApi(record, apiRoot)] };
       },
@@ -249,7 +249,7 @@ export function autorisatiesOperations({ database, onChange }: AutorisatiesDeps)
       async handler({ params, auth, apiRoot }) {
         const current = await existing(params.uuid);
         const url = applicatieUrl(apiRoot, current.uuid);
-        await db.transaction().execute(async (tx: Tx) => {
+        await database.db.transaction().execute(async (tx: Tx) => {
           await repository.deleteApplicatie(tx, current.uuid);
           await writeAudit(tx, auth, { component: 'ac', hoofdObject: url, resource: 'applicatie', resourceUrl: url, resourceWeergave: current.label, actie: 'destroy', resultaat: 204, oud: toApi(current, apiRoot) });
           await enqueueNotificatie(tx, { kanaal: 'autorisaties', hoofdObject: url, resource: 'applicatie', resourceUrl: url, actie: 'destroy' });

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Authorization, ComponentCode } from '../auth/authorization.ts';
 import type { Authenticator } from '../auth/jwt.ts';
 import { compileValidator, type Part } from './validation.ts';
-import { permissionDenied, ProblemError } from './problem.ts';
+import { notFound, permissionDenied, ProblemError } from './problem.ts';
 import { buildOpenApi, toYaml } from './openapi.ts';
 import { requestOrigin } from './origin.ts';
 
@@ -136,6 +136,8 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
     if (!operation.scopes.some((s) => auth.hasScope(api.component, s))) {
       throw permissionDenied(`Je hebt geen toestemming om deze actie uit te voeren (scope ${operation.scopes.join(' of ')} op ${api.component}).`);
     }
+    // `/applicaties/` matches `/applicaties/:uuid` with an empty uuid: that is no resource.
+    if (Object.values(request.params as Record<string, string>).some((v) => v === '')) throw notFound();
     // Validation runs after authentication: an unauthenticated caller learns nothing.
     validators.params?.(request.params);
     validators.querystring?.(request.query);

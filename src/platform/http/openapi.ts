@@ -23,14 +23,14 @@ function errorResponses(operation: Operation): Record<string, Json> {
     headers: API_VERSION_HEADER,
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Fout' } } },
   });
-  const responses: Record<string, Json> = {};
-  if (operation.body || operation.query) {
-    responses['400'] = {
+  // Every operation can answer 400: unknown query parameters and malformed path parameters are rejected too.
+  const responses: Record<string, Json> = {
+    '400': {
       description: 'Bad request',
       headers: API_VERSION_HEADER,
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ValidatieFout' } } },
-    };
-  }
+    },
+  };
   responses['401'] = fout('Unauthorized');
   responses['403'] = fout('Forbidden');
   if (operation.params) responses['404'] = fout('Not found');
@@ -119,7 +119,7 @@ export function buildOpenApi(api: ApiDefinition): Json {
     info: {
       title: api.title,
       description: api.description,
-      contact: { url: 'https://github.com/open-grond', email: 'info@opengrond.nl' },
+      contact: { name: 'Open Grond', url: 'https://opengrond.nl', email: 'info@opengrond.nl' },
       license: { name: 'EUPL 1.2', url: 'https://opensource.org/licenses/EUPL-1.2' },
       version: api.version,
     },

@@ -45,15 +45,13 @@ export function SelfUrl(): TString {
 
 /** `{count, next, previous, results}`: the ZGW list envelope, with an exact count. */
 export function Paginated<T extends TSchema>(item: T) {
-  return Type.Object(
-    {
-      count: Type.Integer(),
-      next: Nullable(Type.String({ format: 'uri' })),
-      previous: Nullable(Type.String({ format: 'uri' })),
-      results: Type.Array(item),
-    },
-    { required: ['count', 'results'] },
-  );
+  // next/previous are always sent, but the standard does not list them as required.
+  return Type.Object({
+    count: Type.Integer(),
+    next: Type.Optional(Nullable(Type.String({ format: 'uri' }))),
+    previous: Type.Optional(Nullable(Type.String({ format: 'uri' }))),
+    results: Type.Array(item),
+  });
 }
 
 /** The vertrouwelijkheidaanduidingen, from least to most confidential. */
