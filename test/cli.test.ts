@@ -51,7 +51,7 @@ describe('opengrond CLI', () => {
       assert.match(output, /\/autorisaties\/api\/v1/);
 
       const list = await fetch(`${base}/autorisaties/api/v1/applicaties`, { headers: { Authorization: `Bearer ${await token(CLIENT)}` } });
-      const body = await list.json();
+      const body = (await list.json()) as { results: { clientIds: string[] }[] };
       assert.equal(list.status, 200);
       const labels = body.results.map((a: { clientIds: string[] }) => a.clientIds.join(',')).sort();
       assert.deepEqual(labels, ['cli-beheerder', 'cli-lezer', 'opengrond-demo']); // once each, despite three provisionings

@@ -175,7 +175,6 @@ export function autorisatiesOperations({ database, onChange }: AutorisatiesDeps)
       tags: TAGS,
       scopes: LEZEN,
       params: UuidParams,
-      etag: true,
       responses: { 200: { description: 'OK', schema: Applicatie } },
       async handler({ params, apiRoot }) {
         return { status: 200, body: toApi(await existing(params.uuid), apiRoot) };

@@ -61,6 +61,13 @@ export interface Operation<P extends TObject | undefined = TObject | undefined, 
   head?: { operationId: string; summary: string };
   /** Set an ETag on 200 answers and answer a matching If-None-Match with 304. */
   etag?: boolean;
+  /**
+   * Geometry in the body or answer: which CRS headers the standard requires. `accept`: the
+   * client must send `Accept-Crs` (missing → 412, not EPSG:4326 → 406); `content`: a request
+   * with a body must send `Content-Crs` (missing → 412, unsupported → 415). Answers carry
+   * `Content-Crs: EPSG:4326`.
+   */
+  crs?: { accept: boolean; content: boolean };
   /** Maximum body size in bytes, where an operation needs more than the default. */
   bodyLimit?: number;
   handler(ctx: HandlerContext<Static<NonNullable<P>>, Static<NonNullable<Q>>, Static<NonNullable<B>>>): Promise<HandlerResult>;
@@ -138,6 +145,7 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
     }
     // `/applicaties/` matches `/applicaties/:uuid` with an empty uuid: that is no resource.
     if (Object.values(request.params as Record<string, string>).some((v) => v === '')) throw notFound();
+    if (operation.crs) checkCrs(request, operation.crs);
     // Validation runs after authentication: an unauthenticated caller learns nothing.
     validators.params?.(request.params);
     validators.querystring?.(request.query);
@@ -154,6 +162,7 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
       request,
     });
     reply.code(result.status);
+    if (operation.crs) reply.header('Content-Crs', SUPPORTED_CRS);
     if (result.headers) reply.headers(result.headers);
     if (operation.etag && result.status === 200 && result.body !== undefined) {
       const etag = `"${createHash('sha256').update(JSON.stringify(result.body)).digest('hex').slice(0, 32)}"`;
@@ -182,6 +191,29 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
       },
     });
   }
+}
+
+/** The only coordinate reference system the ZGW APIs support (WGS84, as GeoJSON). */
+export const SUPPORTED_CRS = 'EPSG:4326';
+
+function checkCrs(request: FastifyRequest, crs: { accept: boolean; content: boolean }): void {
+  const check = (header: 'accept-crs' | 'content-crs', unsupportedStatus: number) => {
+    const value = request.headers[header];
+    const name = header === 'accept-crs' ? 'Accept-Crs' : 'Content-Crs';
+    if (value === undefined) {
+      throw new ProblemError({ status: 412, code: 'precondition_failed', title: 'Precondition failed', detail: `'${name}' header ontbreekt.` });
+    }
+    if (value !== SUPPORTED_CRS) {
+      throw new ProblemError({
+        status: unsupportedStatus,
+        code: unsupportedStatus === 406 ? 'not_acceptable' : 'unsupported_media_type',
+        title: unsupportedStatus === 406 ? 'Niet ondersteunde CRS.' : 'Niet ondersteunde Content-Crs.',
+        detail: `CRS '${value}' wordt niet ondersteund; gebruik ${SUPPORTED_CRS}.`,
+      });
+    }
+  };
+  if (crs.accept) check('accept-crs', 406);
+  if (crs.content && request.body !== undefined) check('content-crs', 415);
 }
 
 function ifNoneMatch(header: string | undefined, etag: string): boolean {

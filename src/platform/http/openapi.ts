@@ -102,11 +102,15 @@ export function buildOpenApi(api: ApiDefinition): Json {
     item[operation.method.toLowerCase()] = operationDoc(operation, toDoc);
     if (operation.head) {
       const get = item.get as Json;
+      const headParameters = (get.parameters as Json[]).filter((p) => p.in === 'path' || p.name === 'If-None-Match');
+      const headers: Json = { ...API_VERSION_HEADER };
+      if (operation.etag) headers.ETag = ETAG_HEADER;
       item.head = {
         operationId: operation.head.operationId,
         summary: operation.head.summary,
-        parameters: get.parameters,
-        responses: { '200': { description: 'OK', headers: (get.responses as Record<string, Json>)['200']?.headers } },
+        description: 'Vraag de headers op die je bij een GET request zou krijgen.',
+        parameters: headParameters,
+        responses: { '200': { description: 'OK', headers } },
         tags: operation.tags,
         security: get.security,
       };
@@ -133,6 +137,47 @@ export function buildOpenApi(api: ApiDefinition): Json {
   };
 }
 
+const ETAG_HEADER = {
+  schema: { type: 'string' },
+  description:
+    'De ETag berekend op de response body JSON. Indien twee resources exact dezelfde ETag hebben, dan zijn deze resources identiek aan elkaar. Je kan de ETag gebruiken om caching te implementeren.',
+};
+
+const CRS_SCHEMA = { type: 'string', enum: ['EPSG:4326'] };
+
+function headerParameters(operation: Operation): Json[] {
+  const parameters: Json[] = [];
+  if (operation.etag) {
+    parameters.push({
+      in: 'header',
+      name: 'If-None-Match',
+      schema: { type: 'string' },
+      description:
+        'Voer een voorwaardelijk verzoek uit. Deze header moet één of meerdere ETag-waardes bevatten van resources die de consumer gecached heeft. Indien de waarde van de ETag van de huidige resource voorkomt in deze set, dan antwoordt de provider met een lege HTTP 304 request.',
+      required: false,
+    });
+  }
+  if (operation.crs?.accept) {
+    parameters.push({
+      in: 'header',
+      name: 'Accept-Crs',
+      schema: CRS_SCHEMA,
+      description: "Het gewenste 'Coordinate Reference System' (CRS) van de geometrie in het antwoord (response body). Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84).",
+      required: true,
+    });
+  }
+  if (operation.crs?.content) {
+    parameters.push({
+      in: 'header',
+      name: 'Content-Crs',
+      schema: CRS_SCHEMA,
+      description: "Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84).",
+      required: true,
+    });
+  }
+  return parameters;
+}
+
 function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown): Json {
   const parameters: Json[] = [];
   for (const [location, schema] of [['path', operation.params], ['query', operation.query]] as const) {
@@ -147,9 +192,16 @@ function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown): Jso
       parameters.push(parameter);
     }
   }
+  parameters.push(...headerParameters(operation));
   const responses: Json = {};
   for (const [status, spec] of Object.entries(operation.responses)) {
-    const response: Json = { description: spec.description, headers: { ...API_VERSION_HEADER, ...spec.headers } };
+    const headers: Json = { ...API_VERSION_HEADER, ...spec.headers };
+    const success = Number(status) < 300;
+    if (success && operation.etag && status === '200') headers.ETag = ETAG_HEADER;
+    if (success && operation.crs) {
+      headers['Content-Crs'] = { schema: CRS_SCHEMA, description: "Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84)." };
+    }
+    const response: Json = { description: spec.description, headers };
     if (spec.schema) response.content = { 'application/json': { schema: toDoc(spec.schema) } };
     responses[status] = response;
   }

@@ -95,15 +95,20 @@ describe('applicaties CRUD', () => {
     assert.equal(all.body.count, all.body.results.length);
     assert.equal((await server.call('GET', `${ROOT}/applicaties?page=2`)).status, 404);
   });
+});
 
-  it('answers If-None-Match with 304 when the applicatie did not change', async () => {
-    const created = await server.call('POST', `${ROOT}/applicaties`, { body: { clientIds: ['etag-1'], label: 'ETag', heeftAlleAutorisaties: true } });
-    const first = await server.call('GET', created.body.url);
-    const etag = first.headers.get('etag');
-    assert.ok(etag);
-    assert.equal((await server.call('GET', created.body.url, { headers: { 'If-None-Match': etag } })).status, 304);
-    await server.call('PATCH', created.body.url, { body: { label: 'Gewijzigd' } });
-    assert.equal((await server.call('GET', created.body.url, { headers: { 'If-None-Match': etag } })).status, 200);
+describe('documents and health', () => {
+  it('serves its OpenAPI document as JSON and YAML without a token, and a health check', async () => {
+    const json = await fetch(`${server.baseUrl}${ROOT}/openapi.json`);
+    assert.equal(json.status, 200);
+    const doc = (await json.json()) as { info: { version: string }; paths: Record<string, unknown> };
+    assert.equal(doc.info.version, '1.0.0');
+    assert.deepEqual(Object.keys(doc.paths).sort(), ['/applicaties', '/applicaties/consumer', '/applicaties/{uuid}']);
+    const yaml = await fetch(`${server.baseUrl}${ROOT}/openapi.yaml`);
+    assert.equal(yaml.status, 200);
+    assert.match(await yaml.text(), /^openapi: 3\.0\.0/);
+    const health = await fetch(`${server.baseUrl}/health`);
+    assert.deepEqual(await health.json(), { status: 'ok', database: server.og.database.kind, apis: ['/autorisaties/api/v1'] });
   });
 });
 
@@ -158,7 +163,7 @@ describe('authorisation', () => {
     const anonymous = await fetch(`${server.baseUrl}${ROOT}/applicaties`);
     assert.equal(anonymous.status, 401);
     assert.match(anonymous.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    assert.equal((await anonymous.json()).code, 'not_authenticated');
+    assert.equal(((await anonymous.json()) as { code: string }).code, 'not_authenticated');
 
     const limited = await server.call('GET', `${ROOT}/applicaties`, { client: LIMITED });
     assert.equal(limited.status, 403);
