@@ -3,6 +3,7 @@
  *
  *   opengrond start [--port 8000] [--host H] [--database URL | --data-dir DIR | --memory]
  *                   [--components a,b] [--clients FILE] [--public-url URL] [--seed | --no-seed]
+ *                   [--referentielijsten-data DIR]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
  *
@@ -33,6 +34,9 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
   --jwt-max-age S     maximale leeftijd van een JWT (iat) in seconden (JWT_MAX_AGE, standaard 3600)
   --cors-origins L    toegestane CORS origins, komma-gescheiden (CORS_ORIGINS, standaard *)
   --log               request-logging aan (LOG=1)
+  --referentielijsten-data DIR
+                      volledige Referentielijsten-gegevens uit DIR (REFERENTIELIJSTEN_DATA);
+                      anders de ingebouwde demoset
 `;
 
 const { values, positionals } = parseArgs({
@@ -52,6 +56,7 @@ const { values, positionals } = parseArgs({
     'jwt-max-age': { type: 'string' },
     'cors-origins': { type: 'string' },
     log: { type: 'boolean' },
+    'referentielijsten-data': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -91,6 +96,7 @@ async function start(): Promise<void> {
     jwtMaxAgeSeconds: flag('jwt-max-age', 'JWT_MAX_AGE') ? Number(flag('jwt-max-age', 'JWT_MAX_AGE')) : undefined,
     corsOrigins: flag('cors-origins', 'CORS_ORIGINS')?.split(','),
     logger: values.log || env.LOG === '1' ? { level: 'info' } : false,
+    referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA'),
   });
   const demo = seed ? await seedDemo(server.database) : undefined;
 

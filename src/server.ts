@@ -27,6 +27,8 @@ export interface ServerOptions {
   jwtMaxAgeSeconds?: number;
   jwtLeewaySeconds?: number;
   authCacheSeconds?: number;
+  /** Directory with the full Referentielijsten data; the built-in demo set without it. */
+  referentielijstenData?: string;
 }
 
 export interface OpenGrond {
@@ -41,7 +43,7 @@ export interface OpenGrond {
 export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {
   const database = await openDatabase(target);
   try {
-    await migrate(database, [PLATFORM_MIGRATIONS, ...COMPONENTS.map((c) => c.migrations)]);
+    await migrate(database, [PLATFORM_MIGRATIONS, ...COMPONENTS.flatMap((c) => (c.migrations ? [c.migrations] : []))]);
     return database;
   } catch (error) {
     await database.close();
@@ -65,7 +67,8 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
     });
 
     const app = await createApp({ logger: options.logger, corsOrigins: options.corsOrigins, trustProxy: options.trustProxy });
-    const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate() }));
+    const componentOptions = { referentielijstenData: options.referentielijstenData };
+    const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate(), options: componentOptions }));
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
 
     app.get('/health', async (_request, reply) => {

@@ -2,16 +2,25 @@ import type { Database } from '../platform/db/database.ts';
 import type { MigrationSource } from '../platform/db/migrate.ts';
 import type { ApiDefinition } from '../platform/http/api.ts';
 
+/** Settings of individual components, from the command line or `ServerOptions`. */
+export interface ComponentOptions {
+  /** Referentielijsten: directory with the full reference data (`--referentielijsten-data`); the built-in demo set without it. */
+  referentielijstenData?: string;
+}
+
 export interface ComponentContext {
   database: Database;
   /** Drop cached authentication data (secrets, rights); called when an Applicatie changes. */
   invalidateAuth: () => void;
+  /** Component settings; absent means every default. */
+  options?: ComponentOptions;
 }
 
 /** A component: its own tables (migrations) and its API. */
 export interface Component {
   /** The API root's first segment and the `--components` name. */
   name: string;
-  migrations: MigrationSource;
+  /** Its tables; absent for a component without any (Referentielijsten keeps static data in memory). */
+  migrations?: MigrationSource;
   api(context: ComponentContext): ApiDefinition;
 }

@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import { createHash } from 'node:crypto';
-import type { Authorization, ComponentCode } from '../auth/authorization.ts';
+import { Authorization, NO_RIGHTS, type ComponentCode } from '../auth/authorization.ts';
 import type { Authenticator } from '../auth/jwt.ts';
 import { compileValidator, type Part } from './validation.ts';
 import { notFound, permissionDenied, ProblemError } from './problem.ts';
@@ -51,8 +51,13 @@ export interface Operation<P extends TObject | undefined = TObject | undefined, 
   summary: string;
   description?: string;
   tags: string[];
-  /** The scopes of which the client needs at least one on this API's component. */
-  scopes: string[];
+  /**
+   * The scopes of which the client needs at least one on this API's component; `null` for a
+   * public operation (one the standard declares without a security requirement, as the
+   * Referentielijsten API does): no JWT is asked for or checked, a token sent anyway is
+   * ignored, the handler gets {@link ANONYMOUS}, and the document says `security: []`.
+   */
+  scopes: string[] | null;
   params?: P;
   query?: Q;
   body?: B;
@@ -68,6 +73,12 @@ export interface Operation<P extends TObject | undefined = TObject | undefined, 
    * `Content-Crs: EPSG:4326`.
    */
   crs?: { accept: boolean; content: boolean };
+  /**
+   * What the official document says where it differs from what is enforced: some standards
+   * document an operation loosely (an "unspecified" body, 200 for a create). The OpenAPI
+   * document uses these instead of `body` / `responses`; validation and serialisation don't.
+   */
+  document?: { body?: TSchema; bodyRequired?: boolean; responses?: Record<number, ResponseSpec> };
   /** Maximum body size in bytes, where an operation needs more than the default. */
   bodyLimit?: number;
   handler(ctx: HandlerContext<Static<NonNullable<P>>, Static<NonNullable<Q>>, Static<NonNullable<B>>>): Promise<HandlerResult>;
@@ -83,15 +94,20 @@ export function defineOperation<P extends TObject | undefined = undefined, Q ext
 export interface ApiDefinition {
   /** First path segment: `/autorisaties/api/v1`. */
   name: string;
-  /** The component code scopes are granted on. */
-  component: ComponentCode;
+  /** The component code scopes are granted on; may be absent only when every operation is public. */
+  component?: ComponentCode;
   title: string;
   /** The version of the standard implemented, sent as `API-version`. */
   version: string;
   description: string;
   /** Named schemas that must appear in the document even if no operation references them. */
   operations: Operation[];
+  /** Document a required `Content-Type: application/json` header on POST, PUT and PATCH, as the newer ZGW specs do. */
+  contentTypeHeader?: boolean;
 }
+
+/** The caller of a public operation: no client, no rights. */
+export const ANONYMOUS = new Authorization({ clientId: '', rights: NO_RIGHTS });
 
 export interface RegisterOptions {
   authenticator: Authenticator;
@@ -129,6 +145,9 @@ export function registerApi(app: FastifyInstance, api: ApiDefinition, options: R
 }
 
 function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation: Operation, options: RegisterOptions, prefix: string): void {
+  const scopes = operation.scopes;
+  const component = api.component;
+  if (scopes !== null && !component) throw new Error(`${api.name}: ${operation.operationId} needs scopes, but the API has no component code.`);
   const validators: Partial<Record<Part, (data: unknown) => void>> = {};
   if (operation.params) validators.params = compileValidator(operation.params, 'params');
   // Every list and detail rejects unknown query parameters, also when it declares none.
@@ -139,9 +158,12 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
   for (const [status, spec] of Object.entries(operation.responses)) if (spec.schema) response[Number(status)] = spec.schema;
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    const auth = await options.authenticator.authenticate(request.headers.authorization);
-    if (!operation.scopes.some((s) => auth.hasScope(api.component, s))) {
-      throw permissionDenied(`Je hebt geen toestemming om deze actie uit te voeren (scope ${operation.scopes.join(' of ')} op ${api.component}).`);
+    let auth = ANONYMOUS;
+    if (scopes !== null) {
+      auth = await options.authenticator.authenticate(request.headers.authorization);
+      if (!scopes.some((s) => auth.hasScope(component!, s))) {
+        throw permissionDenied(`Je hebt geen toestemming om deze actie uit te voeren (scope ${scopes.join(' of ')} op ${component}).`);
+      }
     }
     // `/applicaties/` matches `/applicaties/:uuid` with an empty uuid: that is no resource.
     if (Object.values(request.params as Record<string, string>).some((v) => v === '')) throw notFound();

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { ApiDefinition, Operation } from './api.ts';
-import { schemaName } from './schema.ts';
+import { documentedAs, schemaName } from './schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -80,6 +80,8 @@ export function buildOpenApi(api: ApiDefinition): Json {
   const toDoc = (schema: unknown, root = false): unknown => {
     if (Array.isArray(schema)) return schema.map((s) => toDoc(s));
     if (!schema || typeof schema !== 'object') return schema;
+    const lazy = documentedAs(schema);
+    if (lazy) return toDoc(lazy);
     const name = schemaName(schema);
     if (name && !root) {
       if (!(name in schemas)) {
@@ -99,7 +101,7 @@ export function buildOpenApi(api: ApiDefinition): Json {
   const paths: Record<string, Json> = {};
   for (const operation of api.operations) {
     const item = (paths[operation.path] ??= {});
-    item[operation.method.toLowerCase()] = operationDoc(operation, toDoc);
+    item[operation.method.toLowerCase()] = operationDoc(operation, toDoc, api.contentTypeHeader ?? false);
     if (operation.head) {
       const get = item.get as Json;
       const headParameters = (get.parameters as Json[]).filter((p) => p.in === 'path' || p.name === 'If-None-Match');
@@ -128,7 +130,8 @@ export function buildOpenApi(api: ApiDefinition): Json {
       version: api.version,
     },
     servers: [{ url: `/${api.name}/api/v1` }],
-    security: [{ 'JWT-Claims': [] }],
+    // An API whose operations are all public (scopes: null) declares no security requirement.
+    ...(api.operations.some((o) => o.scopes !== null) ? { security: [{ 'JWT-Claims': [] }] } : {}),
     paths,
     components: {
       securitySchemes: { 'JWT-Claims': { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
@@ -145,8 +148,11 @@ const ETAG_HEADER = {
 
 const CRS_SCHEMA = { type: 'string', enum: ['EPSG:4326'] };
 
-function headerParameters(operation: Operation): Json[] {
+function headerParameters(operation: Operation, contentTypeHeader: boolean): Json[] {
   const parameters: Json[] = [];
+  if (contentTypeHeader && ['POST', 'PUT', 'PATCH'].includes(operation.method)) {
+    parameters.push({ in: 'header', name: 'Content-Type', schema: { type: 'string', enum: ['application/json'] }, description: 'Content type van de verzoekinhoud.', required: true });
+  }
   if (operation.etag) {
     parameters.push({
       in: 'header',
@@ -178,7 +184,7 @@ function headerParameters(operation: Operation): Json[] {
   return parameters;
 }
 
-function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown): Json {
+function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown, contentTypeHeader: boolean): Json {
   const parameters: Json[] = [];
   for (const [location, schema] of [['path', operation.params], ['query', operation.query]] as const) {
     if (!schema) continue;
@@ -192,9 +198,9 @@ function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown): Jso
       parameters.push(parameter);
     }
   }
-  parameters.push(...headerParameters(operation));
+  parameters.push(...headerParameters(operation, contentTypeHeader));
   const responses: Json = {};
-  for (const [status, spec] of Object.entries(operation.responses)) {
+  for (const [status, spec] of Object.entries(operation.document?.responses ?? operation.responses)) {
     const headers: Json = { ...API_VERSION_HEADER, ...spec.headers };
     const success = Number(status) < 300;
     if (success && operation.etag && status === '200') headers.ETag = ETAG_HEADER;
@@ -209,10 +215,12 @@ function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown): Jso
   const doc: Json = { operationId: operation.operationId, summary: operation.summary };
   if (operation.description) doc.description = operation.description;
   if (parameters.length) doc.parameters = parameters;
-  if (operation.body) doc.requestBody = { content: { 'application/json': { schema: toDoc(operation.body) } }, required: true };
+  const body = operation.document?.body ?? operation.body;
+  if (body) doc.requestBody = { content: { 'application/json': { schema: toDoc(body) } }, required: operation.document?.bodyRequired ?? true };
   doc.responses = responses;
   doc.tags = operation.tags;
-  doc.security = [{ 'JWT-Claims': operation.scopes }];
+  // `[]`: public, also when the API's default requires a JWT.
+  doc.security = operation.scopes === null ? [] : [{ 'JWT-Claims': operation.scopes }];
   return doc;
 }
 

@@ -43,6 +43,26 @@ export function SelfUrl(): TString {
   });
 }
 
+const DOCUMENTED_AS = Symbol('documentedAs');
+
+/**
+ * A response-only object property (such as `_expand`) documented as the schema `thunk()`
+ * returns, resolved only when the OpenAPI document is built, so schemas may refer to each
+ * other in cycles; it is serialised as any JSON object.
+ *
+ * @example
+ * _expand: Type.Optional(Lazy(() => ZaakTypeEmbedded))
+ */
+export function Lazy(thunk: () => TSchema): TUnsafe<Record<string, unknown>> {
+  return Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, [DOCUMENTED_AS]: thunk });
+}
+
+/** The schema a `Lazy` property is documented as; undefined for any other schema. */
+export function documentedAs(schema: object): TSchema | undefined {
+  const thunk = (schema as { [DOCUMENTED_AS]?: () => TSchema })[DOCUMENTED_AS];
+  return thunk?.();
+}
+
 /** `{count, next, previous, results}`: the ZGW list envelope, with an exact count. */
 export function Paginated<T extends TSchema>(item: T) {
   // next/previous are always sent, but the standard does not list them as required.

@@ -108,7 +108,10 @@ describe('documents and health', () => {
     assert.equal(yaml.status, 200);
     assert.match(await yaml.text(), /^openapi: 3\.0\.0/);
     const health = await fetch(`${server.baseUrl}/health`);
-    assert.deepEqual(await health.json(), { status: 'ok', database: server.og.database.kind, apis: ['/autorisaties/api/v1'] });
+    const status = (await health.json()) as { status: string; database: string; apis: string[] };
+    assert.equal(status.status, 'ok');
+    assert.equal(status.database, server.og.database.kind);
+    assert.ok(status.apis.includes('/autorisaties/api/v1'));
   });
 });
 
