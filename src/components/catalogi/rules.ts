@@ -1,0 +1,127 @@
+/**
+ * The behaviour rules of the Catalogi API 1.3.3, as plain functions returning invalidParams
+ * entries with the codes of the standard and its reference implementation, so a client sees
+ * every broken rule at once.
+ */
+import type { InvalidParam } from '../../platform/http/problem.ts';
+
+/** An RSIN is nine digits passing the elfproef (as a BSN does). */
+export function checkRsin(rsin: string, name = 'rsin'): InvalidParam[] {
+  if (!/^\d{9}$/.test(rsin)) return [{ name, code: 'invalid-length', reason: 'Een RSIN bestaat uit 9 cijfers.' }];
+  const digits = [...rsin].map(Number);
+  const sum = digits.slice(0, 8).reduce((total, digit, i) => total + digit * (9 - i), 0) - digits[8]!;
+  return sum % 11 === 0 ? [] : [{ name, code: 'invalid', reason: 'Het RSIN voldoet niet aan de elfproef.' }];
+}
+
+/** A catalogus is unique per domein and rsin. */
+export function catalogusTaken(taken: boolean): InvalidParam[] {
+  return taken ? [{ name: 'nonFieldErrors', code: 'unique', reason: 'De velden domein, rsin moeten een unieke set zijn.' }] : [];
+}
+
+/**
+ * ztc-009: a published (concept false) informatieobjecttype, besluittype or zaaktype may not be
+ * changed (PUT), changed partly (PATCH) except for only its `eindeGeldigheid`, or deleted;
+ * unless the client may make a correction (`catalogi.geforceerd-schrijven`, or
+ * `catalogi.geforceerd-verwijderen` for a delete).
+ */
+export function checkConcept(concept: boolean, actie: 'update' | 'partial_update' | 'destroy', changed: string[], forced: boolean): InvalidParam[] {
+  if (concept || forced) return [];
+  if (actie === 'partial_update' && changed.length > 0 && changed.every((key) => key === 'eindeGeldigheid')) return [];
+  return [{ name: 'nonFieldErrors', code: 'non-concept-object', reason: 'Het is niet toegestaan om een non-concept object bij te werken of te verwijderen.' }];
+}
+
+/** Versions of one type (same omschrijving or identificatie) within a catalogus may not have overlapping validity periods. */
+export function checkOverlap(overlapping: number, soort: string): InvalidParam[] {
+  return overlapping > 0 ? [{ name: 'beginGeldigheid', code: 'overlap', reason: `Dit ${soort} komt al voor binnen de catalogus en opgegeven geldigheidsperiode.` }] : [];
+}
+
+export function checkGeldigheid(begin: string, einde: string | null): InvalidParam[] {
+  return einde !== null && einde < begin ? [{ name: 'eindeGeldigheid', code: 'date-mismatch', reason: 'eindeGeldigheid moet op of na beginGeldigheid liggen.' }] : [];
+}
+
+/** A relation must point at a resource of this API in the same catalogus. */
+export function relationErrors(name: string, problems: { index: number; code: 'does_not_exist' | 'relations-incorrect-catalogus' }[]): InvalidParam[] {
+  return problems.map(({ index, code }) => ({
+    name: `${name}.${index}`,
+    code,
+    reason: code === 'does_not_exist' ? 'Ongeldige hyperlink - Object bestaat niet.' : 'De relatie moet naar een object in dezelfde catalogus wijzen.',
+  }));
+}
+
+/** ztc-001: `selectielijstProcestype` must be a Procestype of the Selectielijst API. */
+export function checkProcestype(found: 'procestype' | 'other' | 'unreachable'): InvalidParam[] {
+  if (found === 'procestype') return [];
+  return found === 'unreachable'
+    ? [{ name: 'selectielijstProcestype', code: 'bad-url', reason: 'De URL kon niet opgehaald worden.' }]
+    : [{ name: 'selectielijstProcestype', code: 'invalid-resource', reason: 'De URL wijst niet naar een Procestype van de Selectielijst API.' }];
+}
+
+/**
+ * ztc-010: a statustype, roltype, eigenschap, zaaktype-informatieobjecttype, resultaattype or
+ * zaakobjecttype of a published zaaktype may not be created, changed or deleted, unless as a
+ * correction (a geforceerd scope).
+ */
+export function checkZaaktypeConcept(zaaktypeConcept: boolean, forced: boolean): InvalidParam[] {
+  return zaaktypeConcept || forced ? [] : [{ name: 'nonFieldErrors', code: 'non-concept-zaaktype', reason: 'Het is niet toegestaan om wijzigingen te maken in een gepubliceerd zaaktype.' }];
+}
+
+export function volgnummerTaken(taken: boolean): InvalidParam[] {
+  return taken ? [{ name: 'nonFieldErrors', code: 'unique', reason: 'De velden zaaktype, volgnummer moeten een unieke set zijn.' }] : [];
+}
+
+/** ztc-015: an eigenschap of formaat datum has lengte 8 (YYYYMMDD), of formaat datum_tijd lengte 14 (YYYYMMDDhhmmss). */
+export function checkSpecificatie(specificatie: { formaat: string; lengte: string } | undefined): InvalidParam[] {
+  const lengte = specificatie && { datum: '8', datum_tijd: '14' }[specificatie.formaat];
+  return lengte && specificatie.lengte !== lengte
+    ? [{ name: 'specificatie.lengte', code: 'invalid-length', reason: `Een eigenschap met formaat ${specificatie.formaat} heeft lengte ${lengte}.` }]
+    : [];
+}
+
+export interface Brondatum {
+  afleidingswijze: string;
+  datumkenmerk?: string;
+  einddatumBekend?: boolean;
+  objecttype?: string;
+  registratie?: string;
+  procestermijn?: string | null;
+}
+
+/**
+ * ztc-003 .. ztc-008: the brondatumArchiefprocedure of a resultaattype. `procestermijn` is the
+ * selectielijstklasse's (ztc-003), when known.
+ */
+export function checkBrondatum(brondatum: Brondatum | null | undefined, procestermijn: string | undefined): InvalidParam[] {
+  if (!brondatum) return [];
+  const errors: InvalidParam[] = [];
+  const a = brondatum.afleidingswijze;
+  if ((procestermijn === 'nihil' && a !== 'afgehandeld') || (procestermijn === 'ingeschatte_bestaansduur_procesobject' && a !== 'termijn')) {
+    errors.push({ name: 'nonFieldErrors', code: 'invalid-afleidingswijze-for-procestermijn', reason: `Afleidingswijze ${a} past niet bij procestermijn ${procestermijn} van de selectielijstklasse.` });
+  }
+  const rule = (field: keyof Brondatum, requiredFor: string[], given: boolean) => {
+    const name = `brondatumArchiefprocedure.${field}`;
+    if (requiredFor.includes(a) && !given) errors.push({ name, code: 'required', reason: `Dit veld is vereist bij afleidingswijze ${a}.` });
+    if (!requiredFor.includes(a) && given) errors.push({ name, code: 'must-be-empty', reason: `Dit veld moet leeg zijn bij afleidingswijze ${a}.` });
+  };
+  rule('datumkenmerk', ['eigenschap', 'zaakobject', 'ander_datumkenmerk'], Boolean(brondatum.datumkenmerk));
+  // ztc-005: einddatumBekend may only be set where the end date comes from elsewhere.
+  if (['afgehandeld', 'termijn'].includes(a) && brondatum.einddatumBekend) {
+    errors.push({ name: 'brondatumArchiefprocedure.einddatumBekend', code: 'must-be-empty', reason: `Dit veld moet leeg zijn bij afleidingswijze ${a}.` });
+  }
+  rule('objecttype', ['zaakobject', 'ander_datumkenmerk'], Boolean(brondatum.objecttype));
+  rule('registratie', ['ander_datumkenmerk'], Boolean(brondatum.registratie));
+  rule('procestermijn', ['termijn'], Boolean(brondatum.procestermijn));
+  return errors;
+}
+
+/** ztc-002: a reference into the Selectielijst / Referentielijsten must be a resource of the right kind. */
+export function invalidResource(name: string, found: 'ok' | 'other' | 'unreachable'): InvalidParam[] {
+  if (found === 'ok') return [];
+  return found === 'unreachable'
+    ? [{ name, code: 'bad-url', reason: 'De URL kon niet opgehaald worden.' }]
+    : [{ name, code: 'invalid-resource', reason: 'De URL wijst niet naar een resource van de juiste soort.' }];
+}
+
+/** ztc-002: the selectielijstklasse must belong to the zaaktype's selectielijstProcestype. */
+export function procestypeMismatch(mismatch: boolean): InvalidParam[] {
+  return mismatch ? [{ name: 'selectielijstklasse', code: 'procestype-mismatch', reason: 'De selectielijstklasse hoort niet bij het selectielijstProcestype van het zaaktype.' }] : [];
+}

@@ -1,0 +1,107 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer, type TestServer } from '../../helpers/server.ts';
+import { loadReferentielijsten } from '../../../src/components/referentielijsten/store.ts';
+
+const ROOT = '/catalogi/api/v1';
+const store = loadReferentielijsten();
+
+let server: TestServer;
+let catalogus: string;
+let ref: string;
+let zaaktype: Record<string, any>;
+/** A procestype with a resultaat of procestermijn nihil, and one of another procestype. */
+const nihil = store.resultaten.find((r) => r.procestermijn === 'nihil')!;
+const elders = store.resultaten.find((r) => r.procesType !== nihil.procesType)!;
+const generiek = store.resultaattypeomschrijvingen[0]!;
+
+before(async () => {
+  server = await startTestServer({ components: ['catalogi'] });
+  ref = `${server.baseUrl}/referentielijsten/api/v1`;
+  catalogus = (await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'RT', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
+  zaaktype = (
+    await server.call('POST', `${ROOT}/zaaktypen`, {
+      body: {
+        identificatie: 'RT-1',
+        omschrijving: 'Zaaktype',
+        vertrouwelijkheidaanduiding: 'openbaar',
+        doel: 'doel',
+        aanleiding: 'aanleiding',
+        indicatieInternOfExtern: 'extern',
+        handelingInitiator: 'indienen',
+        onderwerp: 'onderwerp',
+        handelingBehandelaar: 'behandelen',
+        doorlooptijd: 'P10D',
+        opschortingEnAanhoudingMogelijk: false,
+        verlengingMogelijk: false,
+        publicatieIndicatie: false,
+        productenOfDiensten: [],
+        selectielijstProcestype: `${ref}/procestypen/${nihil.procesType}`,
+        referentieproces: { naam: 'proces' },
+        catalogus,
+        besluittypen: [],
+        gerelateerdeZaaktypen: [],
+        beginGeldigheid: '2020-01-01',
+      },
+    })
+  ).body;
+});
+after(() => server.close());
+
+const resultaattype = (extra: Record<string, unknown> = {}) => ({
+  zaaktype: zaaktype.url,
+  omschrijving: 'Verleend',
+  resultaattypeomschrijving: `${ref}/resultaattypeomschrijvingen/${generiek.uuid}`,
+  selectielijstklasse: `${ref}/resultaten/${nihil.uuid}`,
+  brondatumArchiefprocedure: { afleidingswijze: 'afgehandeld', procestermijn: null, datumkenmerk: '', einddatumBekend: false, objecttype: '', registratie: '' },
+  ...extra,
+});
+
+const codes = (response: { body: { invalidParams?: { name: string; code: string }[] } }) => (response.body.invalidParams ?? []).map((p) => [p.name, p.code]);
+
+describe('resultaattypen', () => {
+  it('ztc-002: derives omschrijvingGeneriek, archiefnominatie and archiefactietermijn from the Selectielijst; zaaktype and besluittype list it', async () => {
+    const besluittype = await server.call('POST', `${ROOT}/besluittypen`, { body: { catalogus, omschrijving: 'rt-besluit', publicatieIndicatie: false, informatieobjecttypen: [], beginGeldigheid: '2019-01-01' } });
+    const created = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ besluittypen: ['rt-besluit'] }) });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.deepEqual(
+      [created.body.omschrijvingGeneriek, created.body.archiefnominatie, created.body.archiefactietermijn, created.body.zaaktypeIdentificatie, created.body.besluittypeOmschrijving],
+      [generiek.omschrijving, nihil.waardering, nihil.bewaartermijn, 'RT-1', ['rt-besluit']],
+    );
+    assert.deepEqual((await server.call('GET', zaaktype.url)).body.resultaattypen, [created.body.url]);
+    const bt = await server.call('GET', besluittype.body.url);
+    assert.deepEqual([bt.body.resultaattypen, bt.body.resultaattypenOmschrijving], [[created.body.url], ['Verleend']]);
+    const explicit = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ omschrijving: 'Eigen', archiefnominatie: 'vernietigen', archiefactietermijn: 'P1Y' }) });
+    assert.deepEqual([explicit.body.archiefnominatie, explicit.body.archiefactietermijn], ['vernietigen', 'P1Y']);
+    const listed = await server.call('GET', `${ROOT}/resultaattypen?zaaktype_identificatie=RT-1&status=concept`);
+    assert.equal(listed.body.count, 2);
+  });
+
+  it('ztc-002: the Selectielijst references must be of the right kind and match the zaaktype procestype', async () => {
+    const wrongOmschrijving = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ resultaattypeomschrijving: `${ref}/procestypen/${nihil.procesType}` }) });
+    assert.deepEqual(codes(wrongOmschrijving), [['resultaattypeomschrijving', 'invalid-resource']]);
+    const wrongKlasse = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ selectielijstklasse: `${server.baseUrl}/health` }) });
+    assert.deepEqual(codes(wrongKlasse), [['selectielijstklasse', 'invalid-resource']]);
+    const mismatch = await server.call('POST', `${ROOT}/resultaattypen`, {
+      body: resultaattype({ selectielijstklasse: `${ref}/resultaten/${elders.uuid}`, brondatumArchiefprocedure: { afleidingswijze: 'ander_datumkenmerk', datumkenmerk: 'x', objecttype: 'pand', registratie: 'BAG' } }),
+    });
+    assert.ok(codes(mismatch).some(([name, code]) => name === 'selectielijstklasse' && code === 'procestype-mismatch'), JSON.stringify(mismatch.body));
+  });
+
+  it('ztc-003 .. ztc-008: brondatumArchiefprocedure fits its afleidingswijze and the procestermijn', async () => {
+    const termijn = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ brondatumArchiefprocedure: { afleidingswijze: 'termijn', procestermijn: 'P5M' } }) });
+    assert.deepEqual(codes(termijn), [['nonFieldErrors', 'invalid-afleidingswijze-for-procestermijn']]);
+    const eigenschap = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ brondatumArchiefprocedure: { afleidingswijze: 'eigenschap', einddatumBekend: true } }) });
+    assert.deepEqual(codes(eigenschap), [['nonFieldErrors', 'invalid-afleidingswijze-for-procestermijn'], ['brondatumArchiefprocedure.datumkenmerk', 'required']]);
+    const teveel = await server.call('POST', `${ROOT}/resultaattypen`, {
+      body: resultaattype({ brondatumArchiefprocedure: { afleidingswijze: 'afgehandeld', datumkenmerk: 'x', einddatumBekend: true, objecttype: 'pand', registratie: 'BAG', procestermijn: 'P1Y' } }),
+    });
+    assert.deepEqual(codes(teveel), [
+      ['brondatumArchiefprocedure.datumkenmerk', 'must-be-empty'],
+      ['brondatumArchiefprocedure.einddatumBekend', 'must-be-empty'],
+      ['brondatumArchiefprocedure.objecttype', 'must-be-empty'],
+      ['brondatumArchiefprocedure.registratie', 'must-be-empty'],
+      ['brondatumArchiefprocedure.procestermijn', 'must-be-empty'],
+    ]);
+  });
+});
