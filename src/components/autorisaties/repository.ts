@@ -5,6 +5,7 @@
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { Autorisatie } from './schemas.ts';
 import type { Rights } from '../../platform/auth/authorization.ts';
+import { PAGE_SIZE } from '../../platform/http/pagination.ts';
 
 export interface ApplicatieRecord {
   uuid: string;
@@ -14,7 +15,6 @@ export interface ApplicatieRecord {
   autorisaties: Autorisatie[];
 }
 
-export const PAGE_SIZE = 100;
 
 export async function findApplicatie(db: Db | Tx, uuid: string): Promise<ApplicatieRecord | undefined> {
   const [found] = await loadApplicaties(db, [uuid]);

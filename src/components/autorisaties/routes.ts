@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { defineOperation, type HandlerResult, type Operation } from '../../platform/http/api.ts';
 import { notFound, validationError, type InvalidParam } from '../../platform/http/problem.ts';
+import { pageEnvelope } from '../../platform/http/pagination.ts';
 import { Paginated, Type } from '../../platform/http/schema.ts';
 import { writeAudit, type AuditActie } from '../../platform/audit/audit.ts';
 import { enqueueNotificatie } from '../../platform/events/outbox.ts';
@@ -107,22 +108,7 @@ export function autorisatiesOperations({ database, onChange }: AutorisatiesDeps)
         const page = query.page ?? 1;
         const clientIds = query.clientIds?.split(',').map((s) => s.trim()).filter(Boolean);
         const { count, results } = await repository.listApplicaties(database.db, { clientIds, page });
-        if (page > 1 && results.length === 0) throw notFound('Ongeldige pagina.');
-        const pageUrl = (n: number) => {
-          const url = new URL(`${apiRoot}/applicaties`);
-          for (const [k, v] of Object.entries(request.query as Record<string, string>)) if (k !== 'page') url.searchParams.set(k, String(v));
-          url.searchParams.set('page', String(n));
-          return url.toString();
-        };
-        return {
-          status: 200,
-          body: {
-            count,
-            next: page * repository.PAGE_SIZE < count ? pageUrl(page + 1) : null,
-            previous: page > 1 ? pageUrl(page - 1) : null,
-            results: results.map((r) => toApi(r, apiRoot)),
-          },
-        };
+        return { status: 200, body: pageEnvelope(`${apiRoot}/applicaties`, request, page, count, results.map((r) => toApi(r, apiRoot))) };
       },
     }),
     defineOperation({

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.ts';
 
-export const PAGE_SIZE = 100;
+import { PAGE_SIZE } from '../../platform/http/pagination.ts';
 
 // ---------------------------------------------------------------------------------------------
 // catalogussen

@@ -3,6 +3,7 @@
  * mutation is one transaction with its audit record (component `ztc`); catalogussen have no
  * notification kanaal.
  */
+import { pageEnvelope } from '../../platform/http/pagination.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Database, Tx } from '../../platform/db/database.ts';
@@ -33,16 +34,9 @@ export function listParam(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** The ZGW list envelope for one page; a page past the end is a 404. */
+/** The ZGW list envelope for one page of `path` under `apiRoot`. */
 export function pageOf<T>(apiRoot: string, path: string, request: FastifyRequest, page: number, count: number, results: T[]) {
-  if (page > 1 && results.length === 0) throw notFound('Ongeldige pagina.');
-  const pageUrl = (n: number) => {
-    const url = new URL(`${apiRoot}${path}`);
-    for (const [k, v] of Object.entries(request.query as Record<string, string>)) if (k !== 'page') url.searchParams.set(k, String(v));
-    url.searchParams.set('page', String(n));
-    return url.toString();
-  };
-  return { count, next: page * repository.PAGE_SIZE < count ? pageUrl(page + 1) : null, previous: page > 1 ? pageUrl(page - 1) : null, results };
+  return pageEnvelope(`${apiRoot}${path}`, request, page, count, results);
 }
 
 /** The fields asked for with `expand`, each one of `allowed` (the first segment of a dotted path; one level is expanded). */

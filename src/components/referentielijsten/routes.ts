@@ -4,6 +4,7 @@
  * requirement). Every object is served under this API's own root; a resultaat's `procesType`
  * points at this API's procestype.
  */
+import { PAGE_SIZE, pageEnvelope } from '../../platform/http/pagination.ts';
 import type { FastifyRequest } from 'fastify';
 import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { invalidParam, notFound } from '../../platform/http/problem.ts';
@@ -28,7 +29,6 @@ import {
 } from './store.ts';
 
 /** Page size of the paginated lists. */
-export const PAGE_SIZE = 100;
 
 const PUBLIC = null;
 const UUID_DESCRIPTION = 'Unieke resource identifier (UUID4)';
@@ -84,22 +84,10 @@ const kanaalToApi = (r: CommunicatieKanaalRecord, apiRoot: string): Communicatie
   omschrijving: r.omschrijving,
 });
 
-/** One page of `items` in the ZGW envelope; a page past the last is a 404, as in the other APIs. */
+/** One page of `items` (all in memory) in the ZGW envelope. */
 function paginate<T, R>(items: readonly T[], pageNumber: number, listUrl: string, request: FastifyRequest, toApi: (item: T) => R) {
   const start = (pageNumber - 1) * PAGE_SIZE;
-  if (pageNumber > 1 && start >= items.length) throw notFound('Ongeldige pagina.');
-  const pageUrl = (n: number) => {
-    const url = new URL(listUrl);
-    for (const [k, v] of Object.entries(request.query as Record<string, string>)) if (k !== 'page') url.searchParams.set(k, String(v));
-    url.searchParams.set('page', String(n));
-    return url.toString();
-  };
-  return {
-    count: items.length,
-    next: start + PAGE_SIZE < items.length ? pageUrl(pageNumber + 1) : null,
-    previous: pageNumber > 1 ? pageUrl(pageNumber - 1) : null,
-    results: items.slice(start, start + PAGE_SIZE).map(toApi),
-  };
+  return pageEnvelope(listUrl, request, pageNumber, items.length, items.slice(start, start + PAGE_SIZE).map(toApi));
 }
 
 export function referentielijstenOperations(store: ReferentielijstenStore): Operation[] {
