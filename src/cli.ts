@@ -15,7 +15,7 @@ import { SignJWT } from 'jose';
 import { buildOpenGrond, openMigratedDatabase } from './server.ts';
 import type { DatabaseTarget } from './platform/db/database.ts';
 import { apiPrefix } from './platform/http/api.ts';
-import { parseClients, provisionClients, type ClientSpec } from './components/autorisaties/provision.ts';
+import { parseClients, type ClientSpec } from './components/autorisaties/provision.ts';
 import { ProblemError } from './platform/http/problem.ts';
 import { seedDemo } from './seed.ts';
 
@@ -98,7 +98,6 @@ async function start(): Promise<void> {
     logger: values.log || env.LOG === '1' ? { level: 'info' } : false,
     referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA'),
   });
-  const demo = seed ? await seedDemo(server.database) : undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -115,6 +114,8 @@ async function start(): Promise<void> {
   const address = server.app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const base = flag('public-url', 'PUBLIC_URL')?.replace(/\/+$/, '') ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
+  // Seeded on the listening server's own address: the demo catalogus' Selectielijst URLs are on it.
+  const demo = seed ? await seedDemo(server, { baseUrl: base, referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA') }) : undefined;
 
   const lines = [`Open Grond draait op ${base}  (database: ${describe(target)})`, '', "API's:"];
   for (const api of server.apis) lines.push(`  ${api.title.padEnd(22)} ${base}${apiPrefix(api)}   (OpenAPI: ${base}${apiPrefix(api)}/openapi.yaml)`);
@@ -127,6 +128,10 @@ async function start(): Promise<void> {
       .sign(new TextEncoder().encode(demo.secret));
     lines.push('', 'Demo-client (alle autorisaties):', `  client_id: ${demo.clientId}`, `  secret:    ${demo.secret}`, '', 'Een JWT voor het komende uur:', `  ${token}`);
     lines.push('', `Probeer: curl -H "Authorization: Bearer $TOKEN" ${base}/autorisaties/api/v1/applicaties`);
+    if (demo.catalogus) {
+      lines.push('', 'Demo-catalogus (zaaktypen Begraven, Omgevingsvergunning en Klacht behandelen):', `  ${demo.catalogus}`);
+      lines.push(`  zaaktypen: ${base}/catalogi/api/v1/zaaktypen?catalogus=${encodeURIComponent(demo.catalogus)}`);
+    }
   }
   console.log(lines.join('\n'));
 }
@@ -140,14 +145,15 @@ async function migrateOnly(): Promise<void> {
 
 async function seedOnly(): Promise<void> {
   const target = databaseTarget();
-  const database = await openMigratedDatabase(target);
+  const publicUrl = flag('public-url', 'PUBLIC_URL')?.replace(/\/+$/, '');
+  // The demo catalogus is made through the Catalogi API, so the whole server is built (not started).
+  const server = await buildOpenGrond({ database: target, clients: readClients(), publicUrl, referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA') });
   try {
-    const clients = readClients();
-    if (clients) await provisionClients(database, clients);
-    const demo = await seedDemo(database);
-    console.log(`Demogegevens geladen op ${describe(target)}.\nDemo-client: client_id ${demo.clientId}, secret ${demo.secret}`);
+    const baseUrl = publicUrl ?? `http://localhost:${flag('port', 'PORT') ?? 8000}`;
+    const demo = await seedDemo(server, { baseUrl, referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA') });
+    console.log(`Demogegevens geladen op ${describe(target)}.\nDemo-client: client_id ${demo.clientId}, secret ${demo.secret}${demo.catalogus ? `\nDemo-catalogus: ${demo.catalogus}` : ''}`);
   } finally {
-    await database.close();
+    await server.close();
   }
 }
 

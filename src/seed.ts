@@ -1,18 +1,30 @@
 /**
  * Demo data for the practice environment ("oefenomgeving"): a client with all rights whose
- * credentials `opengrond start` prints. Its secret is made once and kept, so a restart does
- * not invalidate tokens people already made.
+ * credentials `opengrond start` prints, and the demo catalogus (`demo/catalogus.ts`), made
+ * through the Catalogi API with that client. Its secret is made once and kept, so a restart
+ * does not invalidate tokens people already made; the catalogus is made once too.
  */
 import { randomBytes } from 'node:crypto';
-import type { Database } from './platform/db/database.ts';
+import type { OpenGrond } from './server.ts';
 import { findClient } from './platform/auth/client-secrets.ts';
 import { provisionClients } from './components/autorisaties/provision.ts';
+import { seedDemoCatalogus, type SeedCatalogusOptions } from './demo/catalogus.ts';
 
 export const DEMO_CLIENT_ID = 'opengrond-demo';
 
-export async function seedDemo(database: Database): Promise<{ clientId: string; secret: string }> {
-  const existing = await findClient(database.db, DEMO_CLIENT_ID);
+export interface DemoSeed {
+  clientId: string;
+  secret: string;
+  /** The demo catalogus' URL; undefined when the Catalogi API is not served. */
+  catalogus?: string;
+}
+
+export async function seedDemo(og: OpenGrond, options: SeedCatalogusOptions = {}): Promise<DemoSeed> {
+  const existing = await findClient(og.database.db, DEMO_CLIENT_ID);
   const secret = existing?.secret ?? randomBytes(24).toString('base64url');
-  await provisionClients(database, [{ clientId: DEMO_CLIENT_ID, secret, label: 'Open Grond demo', heeftAlleAutorisaties: true }]);
-  return { clientId: DEMO_CLIENT_ID, secret };
+  await provisionClients(og.database, [{ clientId: DEMO_CLIENT_ID, secret, label: 'Open Grond demo', heeftAlleAutorisaties: true }]);
+  og.authenticator.invalidate();
+  const client = { clientId: DEMO_CLIENT_ID, secret };
+  const catalogus = await seedDemoCatalogus(og, client, options);
+  return { ...client, catalogus: catalogus?.url };
 }
