@@ -39,20 +39,28 @@ export function checkGeldigheid(begin: string, einde: string | null): InvalidPar
   return einde !== null && einde < begin ? [{ name: 'eindeGeldigheid', code: 'date-mismatch', reason: 'eindeGeldigheid moet op of na beginGeldigheid liggen.' }] : [];
 }
 
-/** A relation must point at a resource of this API in the same catalogus. */
+/**
+ * A relation must point at a resource of this API (`does_not_exist`, under the relation's own
+ * name) in the same catalogus (`relations-incorrect-catalogus`, ztc-013: a rule across the
+ * catalogus and the relation, so under nonFieldErrors as in the reference implementation).
+ */
 export function relationErrors(name: string, problems: { index: number; code: 'does_not_exist' | 'relations-incorrect-catalogus' }[]): InvalidParam[] {
-  return problems.map(({ index, code }) => ({
-    name: `${name}.${index}`,
-    code,
-    reason: code === 'does_not_exist' ? 'Ongeldige hyperlink - Object bestaat niet.' : 'De relatie moet naar een object in dezelfde catalogus wijzen.',
-  }));
+  return problems.map(({ index, code }) =>
+    code === 'does_not_exist'
+      ? { name: `${name}.${index}`, code, reason: 'Ongeldige hyperlink - Object bestaat niet.' }
+      : { name: 'nonFieldErrors', code, reason: `${name}: de relatie moet naar een object in dezelfde catalogus wijzen.` },
+  );
 }
 
-/** ztc-001: `selectielijstProcestype` must be a Procestype of the Selectielijst API. */
+/**
+ * ztc-001: `selectielijstProcestype` must be a Procestype of the Selectielijst API. As the
+ * reference implementation's URL validators: `bad-url` when the URL does not answer 200
+ * (`unreachable`), `invalid-resource` when it answers 200 with something else (`other`).
+ */
 export function checkProcestype(found: 'procestype' | 'other' | 'unreachable'): InvalidParam[] {
   if (found === 'procestype') return [];
   return found === 'unreachable'
-    ? [{ name: 'selectielijstProcestype', code: 'bad-url', reason: 'De URL kon niet opgehaald worden.' }]
+    ? [{ name: 'selectielijstProcestype', code: 'bad-url', reason: 'De URL antwoordde niet met 200.' }]
     : [{ name: 'selectielijstProcestype', code: 'invalid-resource', reason: 'De URL wijst niet naar een Procestype van de Selectielijst API.' }];
 }
 
@@ -113,15 +121,19 @@ export function checkBrondatum(brondatum: Brondatum | null | undefined, proceste
   return errors;
 }
 
-/** ztc-002: a reference into the Selectielijst / Referentielijsten must be a resource of the right kind. */
+/**
+ * ztc-002: a reference into the Selectielijst / Referentielijsten must be a resource of the
+ * right kind: `bad-url` when the URL does not answer 200, `invalid-resource` when it does with
+ * something else (a body that is no JSON, or a resource of another shape).
+ */
 export function invalidResource(name: string, found: 'ok' | 'other' | 'unreachable'): InvalidParam[] {
   if (found === 'ok') return [];
   return found === 'unreachable'
-    ? [{ name, code: 'bad-url', reason: 'De URL kon niet opgehaald worden.' }]
+    ? [{ name, code: 'bad-url', reason: 'De URL antwoordde niet met 200.' }]
     : [{ name, code: 'invalid-resource', reason: 'De URL wijst niet naar een resource van de juiste soort.' }];
 }
 
-/** ztc-002: the selectielijstklasse must belong to the zaaktype's selectielijstProcestype. */
+/** ztc-002: the selectielijstklasse must belong to the zaaktype's selectielijstProcestype (a rule across fields: nonFieldErrors). */
 export function procestypeMismatch(mismatch: boolean): InvalidParam[] {
-  return mismatch ? [{ name: 'selectielijstklasse', code: 'procestype-mismatch', reason: 'De selectielijstklasse hoort niet bij het selectielijstProcestype van het zaaktype.' }] : [];
+  return mismatch ? [{ name: 'nonFieldErrors', code: 'procestype-mismatch', reason: 'De selectielijstklasse hoort niet bij het selectielijstProcestype van het zaaktype.' }] : [];
 }

@@ -473,16 +473,12 @@ async function checkSelectielijstProcestype(lookup: ReferentielijstenLookup, bod
   if (!url) return [];
   const ref = parseReferentielijstUrl(url);
   if (ref && ref.apiRoot === `${new URL(apiRoot).origin}${REFERENTIELIJSTEN_API_PATH}`) {
-    return checkProcestype(ref.resource === 'procestypen' && lookup.findProcestype(ref.uuid) ? 'procestype' : 'other');
+    const kind = ownReferentielijst(lookup, ref);
+    return checkProcestype(kind === undefined ? 'unreachable' : kind === 'procestypen' ? 'procestype' : 'other');
   }
-  try {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
-    if (!response.ok) return checkProcestype('other');
-    const found = (await response.json()) as Record<string, unknown>;
-    return checkProcestype(typeof found?.nummer === 'number' && typeof found?.naam === 'string' && typeof found?.jaar === 'number' ? 'procestype' : 'other');
-  } catch {
-    return checkProcestype('unreachable');
-  }
+  const found = await fetchJson(url);
+  if (typeof found !== 'object') return checkProcestype(found);
+  return checkProcestype(typeof found.nummer === 'number' && typeof found.naam === 'string' && typeof found.jaar === 'number' ? 'procestype' : 'other');
 }
 
 export function zaaktypeOperations(database: Database, lookup: ReferentielijstenLookup): Operation[] {
@@ -836,7 +832,9 @@ export function zaaktypeInformatieobjecttypeOperations(database: Database): Oper
       if (typeof part.data.statustype === 'string' && /^https?:/.test(part.data.statustype)) errors.push(...(await statustypeOfZaaktype(tx, part)));
       // The informatieobjecttype by omschrijving (a URL of ours counts as its omschrijving), in the zaaktype's catalogus.
       const resolved = await resolveByKey(tx, 'informatieobjecttype', 'informatieobjecttypen', zaaktype.catalogus, [part.data.informatieobjecttype as string]);
-      if (resolved.problems.length) errors.push({ name: 'informatieobjecttype', code: resolved.problems[0]!.code, reason: 'Het informatieobjecttype moet in de catalogus van het zaaktype bestaan.' });
+      const problem = resolved.problems[0];
+      // ztc-013: another catalogus's informatieobjecttype breaks a rule across zaaktype and informatieobjecttype (nonFieldErrors).
+      if (problem) errors.push({ name: problem.code === 'relations-incorrect-catalogus' ? 'nonFieldErrors' : 'informatieobjecttype', code: problem.code, reason: 'Het informatieobjecttype moet in de catalogus van het zaaktype bestaan.' });
       else part.data.informatieobjecttype = resolved.keys[0];
       return errors;
     },
@@ -948,16 +946,40 @@ export function zaakobjecttypeOperations(database: Database): Operation[] {
 // ---------------------------------------------------------------------------------------------
 // resultaattypen
 
-/** A JSON resource elsewhere: the object, `other` when it is no (JSON) resource, `unreachable` when it cannot be fetched. */
+/**
+ * A JSON resource elsewhere, read as the reference implementation's URL validators do: the
+ * object; `unreachable` (code `bad-url`) when the URL does not answer 200; `other` (code
+ * `invalid-resource`) when it answers 200 with something that is no JSON object.
+ */
 async function fetchJson(url: string): Promise<Record<string, unknown> | 'other' | 'unreachable'> {
+  let text: string;
   try {
     const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
-    if (!response.ok) return 'other';
-    const found = (await response.json()) as unknown;
-    return found && typeof found === 'object' && !Array.isArray(found) ? (found as Record<string, unknown>) : 'other';
+    if (response.status !== 200) return 'unreachable';
+    text = await response.text();
   } catch {
     return 'unreachable';
   }
+  try {
+    const found = JSON.parse(text) as unknown;
+    return found && typeof found === 'object' && !Array.isArray(found) ? (found as Record<string, unknown>) : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+/**
+ * What this instance's Referentielijsten API answers at `ref`: the kind of resource there, or
+ * undefined where it would answer 404 (so `bad-url`, as for any URL not answering 200).
+ */
+function ownReferentielijst(lookup: ReferentielijstenLookup, ref: { resource: string; uuid: string }): string | undefined {
+  const found =
+    ref.resource === 'procestypen' ? lookup.findProcestype(ref.uuid)
+    : ref.resource === 'resultaten' ? lookup.findResultaat(ref.uuid)
+    : ref.resource === 'resultaattypeomschrijvingen' ? lookup.findResultaattypeomschrijving(ref.uuid)
+    : ref.resource === 'communicatiekanalen' ? lookup.findCommunicatiekanaal(ref.uuid)
+    : undefined;
+  return found ? ref.resource : undefined;
 }
 
 /** What a resultaattype needs of its selectielijstklasse (a Resultaat of the Selectielijst). */
@@ -977,7 +999,7 @@ async function resolveSelectielijst(lookup: ReferentielijstenLookup, data: Recor
   if (ref && ref.apiRoot === ownRoot) {
     const found = ref.resource === 'resultaattypeomschrijvingen' ? lookup.findResultaattypeomschrijving(ref.uuid) : undefined;
     if (found) data.omschrijvingGeneriek = found.omschrijving;
-    else errors.push(...invalidResource('resultaattypeomschrijving', 'other'));
+    else errors.push(...invalidResource('resultaattypeomschrijving', ownReferentielijst(lookup, ref) ? 'other' : 'unreachable'));
   } else {
     const found = await fetchJson(omschrijvingUrl);
     if (typeof found === 'object' && typeof found.omschrijving === 'string' && typeof found.definitie === 'string') data.omschrijvingGeneriek = found.omschrijving;
@@ -990,7 +1012,7 @@ async function resolveSelectielijst(lookup: ReferentielijstenLookup, data: Recor
   if (klasseRef && klasseRef.apiRoot === ownRoot) {
     const found = klasseRef.resource === 'resultaten' ? lookup.findResultaat(klasseRef.uuid) : undefined;
     if (found) context = { procestype: `${klasseRef.apiRoot}/procestypen/${found.procesType}`, procestermijn: found.procestermijn, waardering: found.waardering, bewaartermijn: found.bewaartermijn };
-    else errors.push(...invalidResource('selectielijstklasse', 'other'));
+    else errors.push(...invalidResource('selectielijstklasse', ownReferentielijst(lookup, klasseRef) ? 'other' : 'unreachable'));
   } else {
     const found = await fetchJson(klasseUrl);
     if (typeof found === 'object' && typeof found.procesType === 'string' && typeof found.waardering === 'string') {
@@ -1066,11 +1088,15 @@ export function resultaattypeOperations(database: Database, lookup: Referentieli
       const klasse = context as Selectielijstklasse | undefined;
       const errors: InvalidParam[] = [];
       const procestype = zaaktype.data.selectielijstProcestype as string | undefined;
-      if (klasse && procestype) errors.push(...procestypeMismatch(klasse.procestype !== procestype));
       // ztc-002: archiefnominatie and archiefactietermijn default to the selectielijstklasse's waardering and bewaartermijn.
       if (d.archiefnominatie === undefined || d.archiefnominatie === '') d.archiefnominatie = klasse?.waardering ?? '';
       if (d.archiefactietermijn === undefined) d.archiefactietermijn = klasse?.bewaartermijn ?? null;
-      errors.push(...checkBrondatum(d.brondatumArchiefprocedure as Brondatum | null, klasse?.procestermijn || undefined));
+      // The errors of brondatumArchiefprocedure's own fields come before the rules across
+      // fields (nonFieldErrors), as in the reference implementation, where they take precedence.
+      const brondatum = checkBrondatum(d.brondatumArchiefprocedure as Brondatum | null, klasse?.procestermijn || undefined);
+      errors.push(...brondatum.filter((e) => e.name !== 'nonFieldErrors'));
+      if (klasse && procestype) errors.push(...procestypeMismatch(klasse.procestype !== procestype));
+      errors.push(...brondatum.filter((e) => e.name === 'nonFieldErrors'));
       const given = d.catalogus as string | null;
       delete d.catalogus;
       if (given && ownUuid(given, 'catalogussen') !== zaaktype.catalogus) errors.push({ name: 'catalogus', code: 'relations-incorrect-catalogus', reason: 'De catalogus moet die van het zaaktype zijn.' });

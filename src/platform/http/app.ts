@@ -30,6 +30,16 @@ export async function createApp(options: AppOptions = {}): Promise<FastifyInstan
     forceCloseConnections: 'idle',
   });
 
+  // An empty body with Content-Type application/json (as clients send on DELETE or publish)
+  // is no body, as the reference implementation reads it: operations that need a body still
+  // answer parse_error for it (api.ts), the others ignore it.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, body as string, done);
+  });
+
   const origins = options.corsOrigins ?? ['*'];
   await app.register(cors, {
     origin: origins.includes('*') ? true : origins,

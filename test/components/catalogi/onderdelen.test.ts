@@ -135,6 +135,11 @@ describe('eigenschappen and zaaktype-informatieobjecttypen', () => {
     assert.deepEqual([dubbel.status, dubbel.body.invalidParams[0].code], [400, 'unique']);
     const onbekend = await server.call('POST', `${ROOT}/zaaktype-informatieobjecttypen`, { body: { zaaktype: zt.url, informatieobjecttype: 'bestaat niet', volgnummer: 2, richting: 'intern' } });
     assert.deepEqual([onbekend.body.invalidParams[0].name, onbekend.body.invalidParams[0].code], ['informatieobjecttype', 'does_not_exist']);
+    // ztc-013j: an informatieobjecttype of another catalogus breaks a rule across the two fields.
+    const ander = await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'ZIOT2', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } });
+    const iotElders = await server.call('POST', `${ROOT}/informatieobjecttypen`, { body: { catalogus: ander.body.url, omschrijving: 'elders', vertrouwelijkheidaanduiding: 'openbaar', beginGeldigheid: '2019-01-01' } });
+    const elders = await server.call('POST', `${ROOT}/zaaktype-informatieobjecttypen`, { body: { zaaktype: zt.url, informatieobjecttype: iotElders.body.url, volgnummer: 3, richting: 'intern' } });
+    assert.deepEqual([elders.status, elders.body.invalidParams[0].name, elders.body.invalidParams[0].code], [400, 'nonFieldErrors', 'relations-incorrect-catalogus']);
 
     assert.deepEqual((await server.call('GET', zt.url)).body.informatieobjecttypeOmschrijving, ['aanvraag']);
     assert.deepEqual((await server.call('GET', zt.url)).body.informatieobjecttypen, [], 'a concept informatieobjecttype is not shown');

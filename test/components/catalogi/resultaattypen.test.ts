@@ -85,14 +85,28 @@ describe('resultaattypen', () => {
     const mismatch = await server.call('POST', `${ROOT}/resultaattypen`, {
       body: resultaattype({ selectielijstklasse: `${ref}/resultaten/${elders.uuid}`, brondatumArchiefprocedure: { afleidingswijze: 'ander_datumkenmerk', datumkenmerk: 'x', objecttype: 'pand', registratie: 'BAG' } }),
     });
-    assert.ok(codes(mismatch).some(([name, code]) => name === 'selectielijstklasse' && code === 'procestype-mismatch'), JSON.stringify(mismatch.body));
+    assert.deepEqual(codes(mismatch)[0], ['nonFieldErrors', 'procestype-mismatch'], JSON.stringify(mismatch.body));
+    // A URL answering other than 200 is a bad-url; our own Referentielijsten answer 404 for an unknown resultaat.
+    const unknownKlasse = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ selectielijstklasse: `${ref}/resultaten/00000000-0000-4000-8000-000000000000` }) });
+    assert.deepEqual(codes(unknownKlasse), [['selectielijstklasse', 'bad-url']]);
+    const missingOmschrijving = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ resultaattypeomschrijving: `${server.baseUrl}/onbekend` }) });
+    assert.deepEqual(codes(missingOmschrijving), [['resultaattypeomschrijving', 'bad-url']]);
+  });
+
+  it('ztc-004 .. ztc-008: the errors of brondatumArchiefprocedure fields come before the procestype-mismatch', async () => {
+    const both = await server.call('POST', `${ROOT}/resultaattypen`, {
+      body: resultaattype({ selectielijstklasse: `${ref}/resultaten/${elders.uuid}`, brondatumArchiefprocedure: { afleidingswijze: 'afgehandeld', datumkenmerk: 'identificatie' } }),
+    });
+    assert.equal(both.status, 400);
+    assert.deepEqual(codes(both)[0], ['brondatumArchiefprocedure.datumkenmerk', 'must-be-empty']);
+    assert.ok(codes(both).some(([name, code]) => name === 'nonFieldErrors' && code === 'procestype-mismatch'), JSON.stringify(both.body));
   });
 
   it('ztc-003 .. ztc-008: brondatumArchiefprocedure fits its afleidingswijze and the procestermijn', async () => {
     const termijn = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ brondatumArchiefprocedure: { afleidingswijze: 'termijn', procestermijn: 'P5M' } }) });
     assert.deepEqual(codes(termijn), [['nonFieldErrors', 'invalid-afleidingswijze-for-procestermijn']]);
     const eigenschap = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ brondatumArchiefprocedure: { afleidingswijze: 'eigenschap', einddatumBekend: true } }) });
-    assert.deepEqual(codes(eigenschap), [['nonFieldErrors', 'invalid-afleidingswijze-for-procestermijn'], ['brondatumArchiefprocedure.datumkenmerk', 'required']]);
+    assert.deepEqual(codes(eigenschap), [['brondatumArchiefprocedure.datumkenmerk', 'required'], ['nonFieldErrors', 'invalid-afleidingswijze-for-procestermijn']]);
     const teveel = await server.call('POST', `${ROOT}/resultaattypen`, {
       body: resultaattype({ brondatumArchiefprocedure: { afleidingswijze: 'afgehandeld', datumkenmerk: 'x', einddatumBekend: true, objecttype: 'pand', registratie: 'BAG', procestermijn: 'P1Y' } }),
     });

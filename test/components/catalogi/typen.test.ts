@@ -138,7 +138,7 @@ describe('besluittypen', () => {
     assert.deepEqual(missing.body.invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['informatieobjecttypen.0', 'does_not_exist'], ['informatieobjecttypen.1', 'does_not_exist']]);
     const other = await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'ANDER', rsin: '000000000', contactpersoonBeheerNaam: 'X' } });
     const elsewhere = await server.call('POST', `${ROOT}/besluittypen`, { body: bt({ catalogus: other.body.url, omschrijving: 'x', informatieobjecttypen: [document.body.url] }) });
-    assert.deepEqual([elsewhere.body.invalidParams[0].name, elsewhere.body.invalidParams[0].code], ['informatieobjecttypen.0', 'relations-incorrect-catalogus']);
+    assert.deepEqual([elsewhere.body.invalidParams[0].name, elsewhere.body.invalidParams[0].code], ['nonFieldErrors', 'relations-incorrect-catalogus']);
   });
 
   it('ztc-009 for besluittypen, with geforceerd scopes', async () => {
@@ -150,6 +150,11 @@ describe('besluittypen', () => {
     assert.equal((await server.call('PATCH', created.body.url, { client: WRITER, body: { omschrijving: 'ja' } })).body.invalidParams[0].code, 'non-concept-object');
     assert.equal((await server.call('PATCH', created.body.url, { client: WRITER, body: { eindeGeldigheid: '2020-01-01' } })).body.eindeGeldigheid, '2020-01-01');
     assert.equal((await server.call('DELETE', created.body.url, { client: WRITER })).body.invalidParams[0].code, 'non-concept-object');
+    // ztc-009: clients send Content-Type: application/json with an empty body on DELETE; that is no body, so the rule answers.
+    const json = { 'Content-Type': 'application/json' };
+    const refused = await server.call('DELETE', created.body.url, { client: WRITER, headers: json });
+    assert.deepEqual([refused.status, refused.body.invalidParams?.[0]?.name, refused.body.invalidParams?.[0]?.code], [400, 'nonFieldErrors', 'non-concept-object']);
+    assert.equal((await server.call('POST', `${created.body.url}/publish`, { client: WRITER, headers: json })).status, 200, 'publish with an empty JSON body');
     assert.equal((await server.call('PUT', created.body.url, { client: FORCER, body: bt({ omschrijving: 'test publish', toelichting: 'correctie' }) })).status, 200);
     assert.equal((await server.call('DELETE', created.body.url, { client: FORCER })).status, 204);
 

@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
@@ -76,7 +78,19 @@ describe('zaaktypen', () => {
     const unknownOwn = await server.call('POST', `${ROOT}/zaaktypen`, {
       body: zaaktype({ identificatie: 'ZT-001B', selectielijstProcestype: `${server.baseUrl}/referentielijsten/api/v1/procestypen/00000000-0000-4000-8000-000000000000` }),
     });
-    assert.equal(unknownOwn.body.invalidParams[0].code, 'invalid-resource');
+    assert.equal(unknownOwn.body.invalidParams[0].code, 'bad-url', 'our Referentielijsten answer 404 for it');
+    // A URL answering 200 with an empty body (the suite's mock /200) is no Procestype.
+    const empty = createServer((_request, response) => response.writeHead(200).end());
+    await new Promise<void>((resolve) => empty.listen(0, '127.0.0.1', resolve));
+    try {
+      const emptyUrl = `http://127.0.0.1:${(empty.address() as AddressInfo).port}/200`;
+      const emptyBody = await server.call('POST', `${ROOT}/zaaktypen`, { body: zaaktype({ identificatie: 'ZT-001B', selectielijstProcestype: emptyUrl }) });
+      assert.deepEqual([emptyBody.body.invalidParams[0].name, emptyBody.body.invalidParams[0].code], ['selectielijstProcestype', 'invalid-resource']);
+    } finally {
+      empty.close();
+    }
+    const notFound = await server.call('POST', `${ROOT}/zaaktypen`, { body: zaaktype({ identificatie: 'ZT-001B', selectielijstProcestype: `${server.baseUrl}/onbekend` }) });
+    assert.equal(notFound.body.invalidParams[0].code, 'bad-url');
     const unreachable = await server.call('POST', `${ROOT}/zaaktypen`, { body: zaaktype({ identificatie: 'ZT-001B', selectielijstProcestype: 'http://127.0.0.1:1/procestypen/1' }) });
     assert.equal(unreachable.body.invalidParams[0].code, 'bad-url');
     assert.equal((await server.call('GET', `${ROOT}/zaaktypen?identificatie=ZT-001B&status=alles`)).body.count, 0);
@@ -113,7 +127,7 @@ describe('zaaktypen', () => {
 
     const other = await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'ZT2', rsin: '000000000', contactpersoonBeheerNaam: 'X' } });
     const wrong = await server.call('POST', `${ROOT}/zaaktypen`, { body: zaaktype({ catalogus: other.body.url, identificatie: 'ZT-X', besluittypen: [besluittype.body.url], deelzaaktypen: ['bestaat-niet'] }) });
-    assert.deepEqual(wrong.body.invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['besluittypen.0', 'relations-incorrect-catalogus'], ['deelzaaktypen.0', 'does_not_exist']]);
+    assert.deepEqual(wrong.body.invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['nonFieldErrors', 'relations-incorrect-catalogus'], ['deelzaaktypen.0', 'does_not_exist']]);
   });
 
   it('ztc-009 and ztc-016: a published zaaktype is fixed but for eindeGeldigheid, and versions by identificatie may not overlap', async () => {

@@ -62,6 +62,8 @@ describe('bad input', () => {
 
     assertProblem(await post(null), 400, 'parse_error');
     assertProblem(await server.call('POST', `${ROOT}/applicaties`), 400, 'parse_error');
+    // An empty body is no body, also with Content-Type application/json: an operation needing one refuses it.
+    assertProblem(await server.call('POST', `${ROOT}/applicaties`, { headers: { 'Content-Type': 'application/json' } }), 400, 'parse_error');
 
     const unknownParameter = await server.call('GET', `${ROOT}/applicaties?clientId=x`);
     assertProblem(unknownParameter, 400, 'invalid');
