@@ -9,7 +9,7 @@
  * It creates a fresh database (see src/conformance/database.ts), writes the suite's fixture
  * clients to a temporary clients file, serves the suite's mock endpoints, starts the server
  * as a child process, runs each selected component of the suite separately and prints
- * per-folder results, ending with `N passed, N failed`.
+ * per-folder results, ending with `N assertions passed, N failed`.
  *
  * Exit codes: 0 the run completed (with --check-baseline: and every selected baseline folder
  * passed fully); 1 a baseline folder failed or did not run; 2 the run could not be done.
@@ -195,7 +195,7 @@ async function main(): Promise<number> {
     // 6. Stop everything before reporting, so the database can be dropped.
     await cleanup();
 
-    // 7. Report, warnings and baseline first, so that the table's `N passed, N failed` is the last line.
+    // 7. Report, warnings and baseline first, so that the table's total is the last line.
     const report = buildReport(runs, startedAt, database.kind);
     console.log('');
     for (const warning of runWarnings(runs)) console.warn(`warning: ${warning}`);

@@ -51,7 +51,11 @@ export function buildReport(runs: ComponentRun[], startedAt: Date, database: 'po
   return { folders, total: { passed, failed }, startedAt: startedAt.toISOString(), database, components };
 }
 
-/** The table: one line per folder, a subtotal per component, the overall total, and last `N passed, N failed`. */
+/**
+ * The table: one line per folder, a subtotal per component, the overall total, and last
+ * `N assertions passed, N failed`. (Not the bare `N passed, N failed` a CI reads as a test
+ * runner's verdict: folders outside the baseline may fail; the baseline check decides.)
+ */
 export function formatTable(runs: ComponentRun[], options: { failures?: boolean } = {}): string {
   const width = Math.max(28, ...runs.flatMap((r) => r.order.map((k) => k.length + 2)));
   const line = (name: string, passed: number | string, failed: number | string, note = '') =>
@@ -73,7 +77,7 @@ export function formatTable(runs: ComponentRun[], options: { failures?: boolean 
     failed += t.failed;
     out.push(line(`${run.component} total`, t.passed, t.failed, `${(run.durationMs / 1000).toFixed(1)} s`));
   }
-  out.push('-'.repeat(width + 16), line('total', passed, failed), '', `${passed} passed, ${failed} failed`);
+  out.push('-'.repeat(width + 16), line('total', passed, failed), '', `${passed} assertions passed, ${failed} failed`);
   return out.join('\n');
 }
 

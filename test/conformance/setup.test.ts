@@ -57,7 +57,7 @@ test('the table ends with the totals line', () => {
   const table = formatTable([run]);
   assert.match(table, /^ {2}ac-002 +0 +0 {2}\(not run\)$/m);
   assert.match(table, /^ac total +2 +2/m);
-  assert.equal(table.split('\n').at(-1), '2 passed, 2 failed');
+  assert.equal(table.split('\n').at(-1), '2 assertions passed, 2 failed');
   const report = buildReport([run], new Date('2025-01-01T00:00:00Z'), 'pglite');
   assert.deepEqual(report.total, { passed: 2, failed: 2 });
   assert.deepEqual(Object.keys(report.folders), ['ac:setUp', 'ac-001', 'ac-002']);
