@@ -121,7 +121,9 @@ export class ReferenceResolver {
     const bases = this.#bases(context);
     let found: { path: string; base?: Base } | undefined;
     if (url.startsWith('/') && !url.startsWith('//')) {
-      found = { path: url, base: bases[0] };
+      // Dot segments resolved as for any URL, so `/catalogi/api/v1/../..` is not in Catalogi.
+      const parsed = httpUrl(url, 'http://localhost');
+      if (parsed) found = { path: `${parsed.pathname}${parsed.search}`, base: bases[0] };
     } else {
       const parsed = httpUrl(url);
       const full = parsed && `${parsed.origin}${parsed.pathname}${parsed.search}`;
@@ -177,9 +179,9 @@ function badUrl(url: string, why: string): Resolution {
   return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: ${why}.` };
 }
 
-function httpUrl(url: string): URL | undefined {
+function httpUrl(url: string, base?: string): URL | undefined {
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(url, base);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : undefined;
   } catch {
     return undefined;

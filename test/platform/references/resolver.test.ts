@@ -11,6 +11,8 @@ import { parseRemoteServices } from '../../../src/platform/references/remote-ser
 import { Nullable, Type } from '../../../src/platform/http/schema.ts';
 import { InformatieObjectType } from '../../../src/components/catalogi/schemas.ts';
 import { CommunicatieKanaal } from '../../../src/components/referentielijsten/schemas.ts';
+import { loadMockRoutes, startMockServer } from '../../../src/conformance/mock-server.ts';
+import { readJson, suitePaths, type PostmanCollection } from '../../../src/conformance/suite.ts';
 
 const ROOT = '/catalogi/api/v1';
 const INFORMATIEOBJECTTYPE = resourceOfShape('informatieobjecttype', InformatieObjectType);
@@ -94,6 +96,8 @@ describe('references to this instance, resolved in-process', () => {
     assert.equal(publicResolver.localPath(url), undefined, 'another host, and no request to say it is ours');
     assert.equal(publicResolver.localPath(url, { apiRoot }), path);
     assert.equal(publicResolver.localPath(path), path);
+    assert.equal(publicResolver.localPath(`${ROOT}/../../autorisaties/api/v1/applicaties`), undefined, 'dot segments resolved first');
+    assert.equal(publicResolver.localPath(`https://gemeente.example/open-grond${ROOT}/../../autorisaties/api/v1/applicaties`), undefined);
     assert.equal(publicResolver.localPath(`${server.baseUrl}/zaken/api/v1/zaken/1`, { apiRoot }), undefined, 'an API this process does not serve');
 
     assert.ok((await publicResolver.fetch(`https://gemeente.example/open-grond${path}`, INFORMATIEOBJECTTYPE)).ok);
@@ -182,6 +186,24 @@ describe('references elsewhere, fetched over HTTP', () => {
     assert.deepEqual(wrong.ok ? 'ok' : [wrong.code, wrong.reason], ['invalid-resource', `De URL ${remote.url}/wrong-shape wijst niet naar een communicatiekanaal.`]);
     await server.og.references.fetch(`${remote.url}/empty`, COMMUNICATIEKANAAL, { apiRoot });
     assert.equal(remote.hits.get('/empty'), 2);
+  });
+});
+
+describe("the official suite's mock endpoints", () => {
+  it('resolve as zrc-001d/e, zrc-010 and drc-001 expect: /404 bad-url, /200 invalid-resource, /communicatiekanaal a communicatiekanaal', async () => {
+    const mock = await startMockServer(loadMockRoutes(readJson<PostmanCollection>(suitePaths().mocks)));
+    try {
+      const resolve = async (path: string, expected = INFORMATIEOBJECTTYPE) => {
+        const found = await server.og.references.fetch(`${mock.url}${path}`, expected, { apiRoot });
+        return found.ok ? 'ok' : found.code;
+      };
+      assert.deepEqual(
+        [await resolve('/404'), await resolve('/200'), await resolve('/communicatiekanaal', COMMUNICATIEKANAAL), await resolve('/communicatiekanaal')],
+        ['bad-url', 'invalid-resource', 'ok', 'invalid-resource'],
+      );
+    } finally {
+      await mock.close();
+    }
   });
 });
 
