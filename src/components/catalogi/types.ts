@@ -41,7 +41,7 @@ import {
   ZaakTypeUpdate,
 } from './schemas.ts';
 import * as repository from './repository.ts';
-import { checkBrondatum, checkProcestype, checkSpecificatie, invalidResource, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
+import { checkBrondatum, checkProcestype, checkSpecificatie, conceptRelation, nonConceptRelation, invalidResource, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
 import { partOperations } from './parts.ts';
 import { catalogusToApi, ownUuid, urls } from './routes.ts';
 import { UNSPECIFIED_BODY, UNSPECIFIED_RESPONSE, versionedOperations } from './versioned.ts';
@@ -51,6 +51,17 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The writable attributes `defaults` names: from the body, else the current version, else the default. */
 const pick = (body: Record<string, unknown>, current: Record<string, unknown> | undefined, defaults: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(defaults).map(([key, fallback]) => [key, body[key] !== undefined ? body[key] : current && key in current ? current[key] : fallback]));
+
+/** Whether one of `keys` names a published type (a version with concept false) in the catalogus. */
+async function namesPublished(db: Db | Tx, table: repository.VersionedTable, catalogus: string, keys: string[]): Promise<boolean> {
+  return [...(await repository.publishedByKey(db, table, catalogus, keys)).values()].some(Boolean);
+}
+
+/** The relation kinds (`label`) whose check holds. */
+async function kinds(checks: [string, Promise<boolean>][]): Promise<string[]> {
+  const results = await Promise.all(checks.map(([, check]) => check));
+  return checks.filter((_, i) => results[i]).map(([label]) => label);
+}
 
 // ---------------------------------------------------------------------------------------------
 // informatieobjecttypen
@@ -109,6 +120,15 @@ export function informatieobjecttypeOperations(database: Database): Operation[] 
     soort: 'informatieobjecttype',
     keyField: 'omschrijving',
     data: (body, current) => pick(body, current, { vertrouwelijkheidaanduiding: undefined, informatieobjectcategorie: '', trefwoord: [], omschrijvingGeneriek: null, beginObject: null, eindeObject: null }),
+    // An informatieobjecttype names nothing itself; it is named by besluittypen and, through
+    // zaaktype-informatieobjecttypen, by zaaktypen (ztc-010c).
+    publishedRelations: async (tx, actie, _next, current) =>
+      actie === 'create' || !current
+        ? []
+        : kinds([
+            ['besluittypen', repository.versionsReferring(tx, 'besluittype', 'informatieobjecttypen', current.catalogus, current.key).then((bts) => bts.some((b) => !b.concept))],
+            ['zaaktypen', zaaktypenUsing(tx, current).then((zts) => zts.some((z) => !z.concept))],
+          ]),
     toApi: informatieobjecttypeToApi,
     expandable: ['catalogus', 'zaaktypen', 'besluittypen'],
     async expand(db, v, api, fields, apiRoot, date) {
@@ -201,13 +221,48 @@ async function besluittypeToApi(db: Db | Tx, v: repository.VersionRecord, apiRoo
  * The standard (1.3) takes omschrijvingen; a URL of one of our informatieobjecttypen, as older
  * clients and the conformance suite send, counts as its omschrijving. Either must name an
  * informatieobjecttype in the same catalogus.
+ *
+ * `zaaktypen` is read-only in 1.3.3, derived from the zaaktypen naming the besluittype, and is
+ * not kept. A client that still writes it (as in 1.0-1.2, and the suite in ztc-011a and
+ * ztc-013) names relations; one that could not exist is refused rather than silently dropped:
+ * each must be a zaaktype of the same catalogus (ztc-013) and, see `besluittypePublishedRelations`,
+ * a concept (ztc-011a).
  */
 async function besluittypeRelations(tx: Tx, body: Record<string, unknown>, catalogus: string, data: Record<string, unknown>): Promise<InvalidParam[]> {
+  const errors: InvalidParam[] = [];
   const given = body.informatieobjecttypen as string[] | undefined;
-  if (given === undefined) return [];
-  const resolved = await resolveByKey(tx, 'informatieobjecttype', 'informatieobjecttypen', catalogus, given);
-  data.informatieobjecttypen = resolved.keys;
-  return relationErrors('informatieobjecttypen', resolved.problems);
+  if (given !== undefined) {
+    const resolved = await resolveByKey(tx, 'informatieobjecttype', 'informatieobjecttypen', catalogus, given);
+    data.informatieobjecttypen = resolved.keys;
+    errors.push(...relationErrors('informatieobjecttypen', resolved.problems));
+  }
+  errors.push(...relationErrors('zaaktypen', (await zaaktypenGiven(tx, body, catalogus)).problems));
+  return errors;
+}
+
+/** The identificaties of the zaaktypen a besluittype write names in the read-only `zaaktypen`. */
+function zaaktypenGiven(tx: Tx, body: Record<string, unknown>, catalogus: string) {
+  const given = Array.isArray(body.zaaktypen) ? body.zaaktypen.filter((z): z is string => typeof z === 'string') : [];
+  return resolveByKey(tx, 'zaaktype', 'zaaktypen', catalogus, given);
+}
+
+/**
+ * ztc-010a, ztc-011a: a besluittype is related to the informatieobjecttypen it names, the
+ * zaaktypen a write names in `zaaktypen`, and (for a change or delete) the zaaktypen naming it.
+ */
+async function besluittypePublishedRelations(tx: Tx, actie: string, next: repository.VersionRecord, current: repository.VersionRecord | undefined, body: Record<string, unknown>): Promise<string[]> {
+  const versions = actie === 'create' ? [next] : actie === 'destroy' ? [current!] : [current!, next];
+  const iots = (v: repository.VersionRecord) => (v.data.informatieobjecttypen as string[] | undefined) ?? [];
+  return kinds([
+    ['informatieobjecttypen', Promise.all(versions.map((v) => namesPublished(tx, 'informatieobjecttype', v.catalogus, iots(v)))).then((found) => found.some(Boolean))],
+    [
+      'zaaktypen',
+      Promise.all([
+        actie === 'destroy' ? false : zaaktypenGiven(tx, body, next.catalogus).then((given) => namesPublished(tx, 'zaaktype', next.catalogus, given.keys)),
+        current ? repository.versionsReferring(tx, 'zaaktype', 'besluittypen', current.catalogus, current.key).then((zts) => zts.some((z) => !z.concept)) : false,
+      ]).then((found) => found.some(Boolean)),
+    ],
+  ]);
 }
 
 /** Relations given as keys (omschrijving, identificatie) or as URLs of our own resources, resolved to keys in `catalogus`. */
@@ -258,6 +313,7 @@ export function besluittypeOperations(database: Database): Operation[] {
         eindeObject: null,
       }),
     relations: besluittypeRelations,
+    publishedRelations: besluittypePublishedRelations,
     toApi: besluittypeToApi,
     expandable: ['catalogus', 'zaaktypen', 'informatieobjecttypen', 'resultaattypen'],
     async expand(db, v, _api, fields, apiRoot, date) {
@@ -481,6 +537,44 @@ async function checkSelectielijstProcestype(lookup: ReferentielijstenLookup, bod
   return checkProcestype(typeof found.nummer === 'number' && typeof found.naam === 'string' && typeof found.jaar === 'number' ? 'procestype' : 'other');
 }
 
+/** The omschrijvingen of the informatieobjecttypen a zaaktype version names through its zaaktype-informatieobjecttypen. */
+async function zaaktypeInformatieobjecttypen(db: Db | Tx, v: repository.VersionRecord): Promise<string[]> {
+  return [...new Set((await repository.partsOf(db, 'zaaktypeinformatieobjecttype', [v.uuid])).map((z) => z.data.informatieobjecttype as string))];
+}
+
+/**
+ * ztc-010h, ztc-011g: a zaaktype is related to the besluittypen it names; for a delete also to
+ * the informatieobjecttypen its zaaktype-informatieobjecttypen name (but a change of a concept
+ * zaaktype using a published informatieobjecttype is allowed, as the suite expects).
+ */
+async function zaaktypePublishedRelations(tx: Tx, actie: string, next: repository.VersionRecord, current: repository.VersionRecord | undefined): Promise<string[]> {
+  const versions = actie === 'create' ? [next] : actie === 'destroy' ? [current!] : [current!, next];
+  const besluittypen = (v: repository.VersionRecord) => (v.data.besluittypen as string[] | undefined) ?? [];
+  return kinds([
+    ['besluittypen', Promise.all(versions.map((v) => namesPublished(tx, 'besluittype', v.catalogus, besluittypen(v)))).then((found) => found.some(Boolean))],
+    ['informatieobjecttypen', actie === 'destroy' ? zaaktypeInformatieobjecttypen(tx, current!).then((keys) => namesPublished(tx, 'informatieobjecttype', current!.catalogus, keys)) : Promise.resolve(false)],
+  ]);
+}
+
+/**
+ * ztc-012: a zaaktype is published only when the besluittypen, informatieobjecttypen and
+ * deelzaaktypen it names are (`concept-relation`): a type named that exists only as concept
+ * would leave the published zaaktype's relation empty. (Types named that do not exist at all
+ * are not in the way: a relation by key may name one still to come.)
+ */
+async function zaaktypePublishable(tx: Tx, v: repository.VersionRecord): Promise<InvalidParam[]> {
+  const named: [repository.VersionedTable, string, string[]][] = [
+    ['besluittype', 'besluittype', (v.data.besluittypen as string[] | undefined) ?? []],
+    ['informatieobjecttype', 'informatieobjecttype', await zaaktypeInformatieobjecttypen(tx, v)],
+    ['zaaktype', 'deelzaaktype', ((v.data.deelzaaktypen as string[] | undefined) ?? []).filter((key) => key !== v.key)],
+  ];
+  const concepts: string[] = [];
+  for (const [table, soort, keys] of named) {
+    for (const [key, published] of await repository.publishedByKey(tx, table, v.catalogus, keys)) if (!published) concepts.push(`${soort} ${key}`);
+  }
+  return conceptRelation(concepts);
+}
+
 export function zaaktypeOperations(database: Database, lookup: ReferentielijstenLookup): Operation[] {
   return versionedOperations(database, {
     table: 'zaaktype',
@@ -526,6 +620,8 @@ export function zaaktypeOperations(database: Database, lookup: Referentielijsten
     },
     check: (body, apiRoot) => checkSelectielijstProcestype(lookup, body, apiRoot),
     relations: zaaktypeRelations,
+    publishedRelations: zaaktypePublishedRelations,
+    publishable: zaaktypePublishable,
     toApi: zaaktypeToApi,
     expandable: ['zaakobjecttypen', 'catalogus', 'statustypen', 'resultaattypen', 'eigenschappen', 'informatieobjecttypen', 'roltypen', 'besluittypen', 'deelzaaktypen', 'gerelateerdeZaaktypen'],
     async expand(db, v, api, fields, apiRoot, date) {
@@ -827,6 +923,13 @@ export function zaaktypeInformatieobjecttypeOperations(database: Database): Oper
     collection: 'zaaktype-informatieobjecttypen',
     resource: 'zaaktypeinformatieobjecttype',
     data: (body, current) => pick(body, current, { informatieobjecttype: undefined, volgnummer: undefined, richting: undefined, statustype: null }),
+    // ztc-010g, ztc-011f: the relation may be created, changed or deleted while its zaaktype or
+    // its informatieobjecttype is a concept; between two published ones it may not
+    // (`non-concept-relation`), as zaakinformatieobjecttype_destroy states.
+    async conceptRule(db, part, zaaktype) {
+      const iotPublished = !zaaktype.concept && (await namesPublished(db, 'informatieobjecttype', zaaktype.catalogus, [part.data.informatieobjecttype as string]));
+      return iotPublished ? nonConceptRelation(['zaaktype en informatieobjecttype']) : [];
+    },
     async check(tx, part, zaaktype) {
       const errors = volgnummerTaken(await repository.volgnummerTaken(tx, 'zaaktypeinformatieobjecttype', part.zaaktype, Number(part.data.volgnummer), part.uuid));
       if (typeof part.data.statustype === 'string' && /^https?:/.test(part.data.statustype)) errors.push(...(await statustypeOfZaaktype(tx, part)));
