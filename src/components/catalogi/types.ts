@@ -6,7 +6,8 @@ import type { Database, Db, Tx } from '../../platform/db/database.ts';
 import type { InvalidParam } from '../../platform/http/problem.ts';
 import { Type } from '../../platform/http/schema.ts';
 import type { Operation } from '../../platform/http/api.ts';
-import { parseReferentielijstUrl, REFERENTIELIJSTEN_API_PATH, type ReferentielijstenLookup } from '../referentielijsten/store.ts';
+import type { ReferentielijstenLookup } from '../referentielijsten/store.ts';
+import { checkSelectielijstProcestype, keptReference, resolveSelectielijst, shownReference, type Selectielijstklasse } from './selectielijst.ts';
 import {
   BesluitType,
   BesluitTypeCreate,
@@ -41,7 +42,7 @@ import {
   ZaakTypeUpdate,
 } from './schemas.ts';
 import * as repository from './repository.ts';
-import { checkBrondatum, checkProcestype, checkSpecificatie, conceptRelation, nonConceptRelation, invalidResource, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
+import { checkBrondatum, checkSpecificatie, conceptRelation, nonConceptRelation, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
 import { partOperations } from './parts.ts';
 import { catalogusToApi, ownUuid, urls } from './routes.ts';
 import { UNSPECIFIED_BODY, UNSPECIFIED_RESPONSE, versionedOperations } from './versioned.ts';
@@ -459,7 +460,7 @@ async function zaaktypeToApi(db: Db | Tx, v: repository.VersionRecord, apiRoot: 
     publicatietekst: d.publicatietekst ?? '',
     verantwoordingsrelatie: d.verantwoordingsrelatie ?? [],
     productenOfDiensten: d.productenOfDiensten ?? [],
-    selectielijstProcestype: d.selectielijstProcestype ?? '',
+    selectielijstProcestype: d.selectielijstProcestype ? shownReference(d.selectielijstProcestype as string, apiRoot) : '',
     referentieproces: d.referentieproces,
     verantwoordelijke: d.verantwoordelijke ?? '',
     ...(d.broncatalogus ? { broncatalogus: d.broncatalogus } : {}),
@@ -523,20 +524,6 @@ async function zaaktypeRelations(tx: Tx, body: Record<string, unknown>, catalogu
   return errors;
 }
 
-/** ztc-001: selectielijstProcestype must be a Procestype of the Selectielijst (ours in-process, another over HTTP). */
-async function checkSelectielijstProcestype(lookup: ReferentielijstenLookup, body: Record<string, unknown>, apiRoot: string): Promise<InvalidParam[]> {
-  const url = body.selectielijstProcestype as string | undefined;
-  if (!url) return [];
-  const ref = parseReferentielijstUrl(url);
-  if (ref && ref.apiRoot === `${new URL(apiRoot).origin}${REFERENTIELIJSTEN_API_PATH}`) {
-    const kind = ownReferentielijst(lookup, ref);
-    return checkProcestype(kind === undefined ? 'unreachable' : kind === 'procestypen' ? 'procestype' : 'other');
-  }
-  const found = await fetchJson(url);
-  if (typeof found !== 'object') return checkProcestype(found);
-  return checkProcestype(typeof found.nummer === 'number' && typeof found.naam === 'string' && typeof found.jaar === 'number' ? 'procestype' : 'other');
-}
-
 /** The omschrijvingen of the informatieobjecttypen a zaaktype version names through its zaaktype-informatieobjecttypen. */
 async function zaaktypeInformatieobjecttypen(db: Db | Tx, v: repository.VersionRecord): Promise<string[]> {
   return [...new Set((await repository.partsOf(db, 'zaaktypeinformatieobjecttype', [v.uuid])).map((z) => z.data.informatieobjecttype as string))];
@@ -582,7 +569,7 @@ export function zaaktypeOperations(database: Database, lookup: Referentielijsten
     resource: 'zaaktype',
     soort: 'zaaktype',
     keyField: 'identificatie',
-    data: (body, current) => {
+    data: (body, current, apiRoot) => {
       const data = pick(body, current, {
         omschrijving: undefined,
         omschrijvingGeneriek: '',
@@ -616,9 +603,10 @@ export function zaaktypeOperations(database: Database, lookup: Referentielijsten
         eindeObject: null,
         versiedatum: null,
       });
+      if (data.selectielijstProcestype) data.selectielijstProcestype = keptReference(data.selectielijstProcestype as string, apiRoot);
       return data;
     },
-    check: (body, apiRoot) => checkSelectielijstProcestype(lookup, body, apiRoot),
+    check: async (body, apiRoot) => (body.selectielijstProcestype ? checkSelectielijstProcestype(lookup, body.selectielijstProcestype as string, apiRoot) : []),
     relations: zaaktypeRelations,
     publishedRelations: zaaktypePublishedRelations,
     publishable: zaaktypePublishable,
@@ -1049,82 +1037,6 @@ export function zaakobjecttypeOperations(database: Database): Operation[] {
 // ---------------------------------------------------------------------------------------------
 // resultaattypen
 
-/**
- * A JSON resource elsewhere, read as the reference implementation's URL validators do: the
- * object; `unreachable` (code `bad-url`) when the URL does not answer 200; `other` (code
- * `invalid-resource`) when it answers 200 with something that is no JSON object.
- */
-async function fetchJson(url: string): Promise<Record<string, unknown> | 'other' | 'unreachable'> {
-  let text: string;
-  try {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
-    if (response.status !== 200) return 'unreachable';
-    text = await response.text();
-  } catch {
-    return 'unreachable';
-  }
-  try {
-    const found = JSON.parse(text) as unknown;
-    return found && typeof found === 'object' && !Array.isArray(found) ? (found as Record<string, unknown>) : 'other';
-  } catch {
-    return 'other';
-  }
-}
-
-/**
- * What this instance's Referentielijsten API answers at `ref`: the kind of resource there, or
- * undefined where it would answer 404 (so `bad-url`, as for any URL not answering 200).
- */
-function ownReferentielijst(lookup: ReferentielijstenLookup, ref: { resource: string; uuid: string }): string | undefined {
-  const found =
-    ref.resource === 'procestypen' ? lookup.findProcestype(ref.uuid)
-    : ref.resource === 'resultaten' ? lookup.findResultaat(ref.uuid)
-    : ref.resource === 'resultaattypeomschrijvingen' ? lookup.findResultaattypeomschrijving(ref.uuid)
-    : ref.resource === 'communicatiekanalen' ? lookup.findCommunicatiekanaal(ref.uuid)
-    : undefined;
-  return found ? ref.resource : undefined;
-}
-
-/** What a resultaattype needs of its selectielijstklasse (a Resultaat of the Selectielijst). */
-interface Selectielijstklasse {
-  procestype: string;
-  procestermijn: string;
-  waardering: string;
-  bewaartermijn: string | null;
-}
-
-/** Resolves resultaattypeomschrijving (into omschrijvingGeneriek) and selectielijstklasse: ours in-process, another over HTTP. */
-async function resolveSelectielijst(lookup: ReferentielijstenLookup, data: Record<string, unknown>, apiRoot: string): Promise<{ errors: InvalidParam[]; context?: Selectielijstklasse }> {
-  const ownRoot = `${new URL(apiRoot).origin}${REFERENTIELIJSTEN_API_PATH}`;
-  const errors: InvalidParam[] = [];
-  const omschrijvingUrl = data.resultaattypeomschrijving as string;
-  const ref = parseReferentielijstUrl(omschrijvingUrl);
-  if (ref && ref.apiRoot === ownRoot) {
-    const found = ref.resource === 'resultaattypeomschrijvingen' ? lookup.findResultaattypeomschrijving(ref.uuid) : undefined;
-    if (found) data.omschrijvingGeneriek = found.omschrijving;
-    else errors.push(...invalidResource('resultaattypeomschrijving', ownReferentielijst(lookup, ref) ? 'other' : 'unreachable'));
-  } else {
-    const found = await fetchJson(omschrijvingUrl);
-    if (typeof found === 'object' && typeof found.omschrijving === 'string' && typeof found.definitie === 'string') data.omschrijvingGeneriek = found.omschrijving;
-    else errors.push(...invalidResource('resultaattypeomschrijving', typeof found === 'object' ? 'other' : found));
-  }
-
-  const klasseUrl = data.selectielijstklasse as string;
-  const klasseRef = parseReferentielijstUrl(klasseUrl);
-  let context: Selectielijstklasse | undefined;
-  if (klasseRef && klasseRef.apiRoot === ownRoot) {
-    const found = klasseRef.resource === 'resultaten' ? lookup.findResultaat(klasseRef.uuid) : undefined;
-    if (found) context = { procestype: `${klasseRef.apiRoot}/procestypen/${found.procesType}`, procestermijn: found.procestermijn, waardering: found.waardering, bewaartermijn: found.bewaartermijn };
-    else errors.push(...invalidResource('selectielijstklasse', ownReferentielijst(lookup, klasseRef) ? 'other' : 'unreachable'));
-  } else {
-    const found = await fetchJson(klasseUrl);
-    if (typeof found === 'object' && typeof found.procesType === 'string' && typeof found.waardering === 'string') {
-      context = { procestype: found.procesType, procestermijn: String(found.procestermijn ?? ''), waardering: found.waardering, bewaartermijn: (found.bewaartermijn as string | null) ?? null };
-    } else errors.push(...invalidResource('selectielijstklasse', typeof found === 'object' ? 'other' : found));
-  }
-  return { errors, context };
-}
-
 async function resultaattypeToApi(db: Db | Tx, part: repository.PartRecord, zaaktype: repository.VersionRecord, apiRoot: string): Promise<Record<string, unknown>> {
   const d = part.data;
   const u = urls(apiRoot);
@@ -1139,9 +1051,9 @@ async function resultaattypeToApi(db: Db | Tx, part: repository.PartRecord, zaak
     zaaktype: u.zaaktype(zaaktype.uuid),
     zaaktypeIdentificatie: zaaktype.key,
     omschrijving: d.omschrijving,
-    resultaattypeomschrijving: d.resultaattypeomschrijving,
+    resultaattypeomschrijving: shownReference(d.resultaattypeomschrijving as string, apiRoot),
     omschrijvingGeneriek: d.omschrijvingGeneriek ?? '',
-    selectielijstklasse: d.selectielijstklasse,
+    selectielijstklasse: shownReference(d.selectielijstklasse as string, apiRoot),
     toelichting: d.toelichting ?? '',
     archiefnominatie: d.archiefnominatie ?? '',
     archiefactietermijn: d.archiefactietermijn ?? null,

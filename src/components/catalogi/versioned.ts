@@ -52,7 +52,7 @@ export interface VersionedConfig {
    */
   publishedRelations(tx: Tx, actie: Actie, next: repository.VersionRecord, current: repository.VersionRecord | undefined, body: Body): Promise<string[]>;
   /** Writable attributes other than catalogus, omschrijving, begin- and eindeGeldigheid, merged over the current ones. */
-  data(body: Body, current: Record<string, unknown> | undefined): Record<string, unknown>;
+  data(body: Body, current: Record<string, unknown> | undefined, apiRoot: string): Record<string, unknown>;
   /** Resolves relations given in the body into `data` (by omschrijving); returns what is wrong. */
   relations?(tx: Tx, body: Body, catalogus: string, data: Record<string, unknown>): Promise<InvalidParam[]>;
   toApi(db: Database['db'] | Tx, v: repository.VersionRecord, apiRoot: string, date: string): Promise<Record<string, unknown>>;
@@ -122,7 +122,7 @@ export function versionedOperations(database: Database, config: VersionedConfig)
       beginGeldigheid: (body.beginGeldigheid as string | undefined) ?? current!.beginGeldigheid,
       eindeGeldigheid: body.eindeGeldigheid !== undefined ? (body.eindeGeldigheid as string | null) : (current?.eindeGeldigheid ?? null),
       concept: current?.concept ?? true,
-      data: config.data(body, current?.data),
+      data: config.data(body, current?.data, apiRoot),
     };
     if (config.check) errors.push(...(await config.check(body, apiRoot)));
     const self = url(apiRoot, v.uuid);

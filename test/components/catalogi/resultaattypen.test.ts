@@ -118,4 +118,23 @@ describe('resultaattypen', () => {
       ['brondatumArchiefprocedure.procestermijn', 'must-be-empty'],
     ]);
   });
+
+  it('keeps links into its own Referentielijsten by path: they follow the host the API is reached at', async () => {
+    const created = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ omschrijving: 'Elders gelezen' }) });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const elsewhere = 'http://catalogus.example';
+    const read = async (url: string) => {
+      const response = await server.og.app.inject({ method: 'GET', url: new URL(url).pathname, headers: { host: new URL(elsewhere).host, authorization: `Bearer ${await server.token()}` } });
+      return response.json();
+    };
+    const rt = await read(created.body.url);
+    assert.deepEqual(
+      [rt.url, rt.selectielijstklasse, rt.resultaattypeomschrijving],
+      [`${elsewhere}${new URL(created.body.url).pathname}`, `${elsewhere}/referentielijsten/api/v1/resultaten/${nihil.uuid}`, `${elsewhere}/referentielijsten/api/v1/resultaattypeomschrijvingen/${generiek.uuid}`],
+    );
+    assert.equal((await read(zaaktype.url)).selectielijstProcestype, `${elsewhere}/referentielijsten/api/v1/procestypen/${nihil.procesType}`);
+    // A change that leaves the references as they are still finds them, and the zaaktype's procestype still matches.
+    const patched = await server.call('PATCH', created.body.url, { body: { toelichting: 'gewijzigd' } });
+    assert.deepEqual([patched.status, patched.body.selectielijstklasse], [200, created.body.selectielijstklasse], JSON.stringify(patched.body));
+  });
 });
