@@ -10,21 +10,13 @@ import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
+import { CATALOGI_CLIENTS, FORCER, ROOT, WRITER, zaaktypeBody as ztBody } from './fixtures.ts';
 
-const ROOT = '/catalogi/api/v1';
-const WRITER = { clientId: 'ztc-writer', secret: 'ztc-writer-secret-0123456789' };
-const FORCER = { clientId: 'ztc-forcer', secret: 'ztc-forcer-secret-0123456789' };
 type Client = typeof WRITER | undefined;
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({
-    components: ['catalogi'],
-    extraClients: [
-      { ...WRITER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven'] }] },
-      { ...FORCER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven', 'catalogi.geforceerd-schrijven', 'catalogi.geforceerd-verwijderen'] }] },
-    ],
-  });
+  server = await startTestServer({ components: ['catalogi'], extraClients: CATALOGI_CLIENTS });
 });
 after(() => server.close());
 
@@ -34,29 +26,6 @@ const newCatalogus = async () => (await server.call('POST', `${ROOT}/catalogusse
 
 const iotBody = (catalogus: string, omschrijving: string) => ({ catalogus, omschrijving, vertrouwelijkheidaanduiding: 'openbaar', beginGeldigheid: '2019-01-01' });
 const btBody = (catalogus: string, omschrijving: string, extra: Record<string, unknown> = {}) => ({ catalogus, omschrijving, zaaktypen: [], publicatieIndicatie: false, informatieobjecttypen: [], beginGeldigheid: '2019-01-01', ...extra });
-const ztBody = (catalogus: string, identificatie: string, extra: Record<string, unknown> = {}) => ({
-  identificatie,
-  omschrijving: 'Zaaktype',
-  vertrouwelijkheidaanduiding: 'openbaar',
-  doel: 'doel',
-  aanleiding: 'aanleiding',
-  indicatieInternOfExtern: 'extern',
-  handelingInitiator: 'indienen',
-  onderwerp: 'onderwerp',
-  handelingBehandelaar: 'behandelen',
-  doorlooptijd: 'P10D',
-  opschortingEnAanhoudingMogelijk: false,
-  verlengingMogelijk: false,
-  publicatieIndicatie: false,
-  productenOfDiensten: [],
-  referentieproces: { naam: 'proces' },
-  catalogus,
-  besluittypen: [],
-  gerelateerdeZaaktypen: [],
-  beginGeldigheid: '2004-01-10',
-  ...extra,
-});
-
 async function create(collection: string, body: Record<string, unknown>, client?: Client): Promise<string> {
   const created = await server.call('POST', `${ROOT}/${collection}`, { client, body });
   assert.equal(created.status, 201, JSON.stringify(created.body));

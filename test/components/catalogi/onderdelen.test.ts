@@ -2,51 +2,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
-
-const ROOT = '/catalogi/api/v1';
-const WRITER = { clientId: 'ztc-writer', secret: 'ztc-writer-secret-0123456789' };
-const FORCER = { clientId: 'ztc-forcer', secret: 'ztc-forcer-secret-0123456789' };
+import { CATALOGI_CLIENTS, FORCER, ROOT, WRITER, zaaktypeBody } from './fixtures.ts';
 
 let server: TestServer;
 let catalogus: string;
 before(async () => {
-  server = await startTestServer({
-    components: ['catalogi'],
-    extraClients: [
-      { ...WRITER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven'] }] },
-      { ...FORCER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven', 'catalogi.geforceerd-schrijven', 'catalogi.geforceerd-verwijderen'] }] },
-    ],
-  });
+  server = await startTestServer({ components: ['catalogi'], extraClients: CATALOGI_CLIENTS });
   catalogus = (await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'ONDER', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
 });
 after(() => server.close());
 
-const zaaktype = async (identificatie: string) =>
-  (
-    await server.call('POST', `${ROOT}/zaaktypen`, {
-      body: {
-        identificatie,
-        omschrijving: 'Zaaktype',
-        vertrouwelijkheidaanduiding: 'openbaar',
-        doel: 'doel',
-        aanleiding: 'aanleiding',
-        indicatieInternOfExtern: 'extern',
-        handelingInitiator: 'indienen',
-        onderwerp: 'onderwerp',
-        handelingBehandelaar: 'behandelen',
-        doorlooptijd: 'P10D',
-        opschortingEnAanhoudingMogelijk: false,
-        verlengingMogelijk: false,
-        publicatieIndicatie: false,
-        productenOfDiensten: [],
-        referentieproces: { naam: 'proces' },
-        catalogus,
-        besluittypen: [],
-        gerelateerdeZaaktypen: [],
-        beginGeldigheid: '2020-01-01',
-      },
-    })
-  ).body;
+const zaaktype = async (identificatie: string) => (await server.call('POST', `${ROOT}/zaaktypen`, { body: zaaktypeBody(catalogus, identificatie) })).body;
 
 describe('statustypen and roltypen', () => {
   it('belong to a zaaktype, which lists them; the last statustype is the eindstatus; a volgnummer is unique', async () => {

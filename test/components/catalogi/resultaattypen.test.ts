@@ -2,8 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { loadReferentielijsten } from '../../../src/components/referentielijsten/store.ts';
+import { ROOT, zaaktypeBody } from './fixtures.ts';
 
-const ROOT = '/catalogi/api/v1';
 const store = loadReferentielijsten();
 
 let server: TestServer;
@@ -19,32 +19,7 @@ before(async () => {
   server = await startTestServer({ components: ['catalogi'] });
   ref = `${server.baseUrl}/referentielijsten/api/v1`;
   catalogus = (await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'RT', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
-  zaaktype = (
-    await server.call('POST', `${ROOT}/zaaktypen`, {
-      body: {
-        identificatie: 'RT-1',
-        omschrijving: 'Zaaktype',
-        vertrouwelijkheidaanduiding: 'openbaar',
-        doel: 'doel',
-        aanleiding: 'aanleiding',
-        indicatieInternOfExtern: 'extern',
-        handelingInitiator: 'indienen',
-        onderwerp: 'onderwerp',
-        handelingBehandelaar: 'behandelen',
-        doorlooptijd: 'P10D',
-        opschortingEnAanhoudingMogelijk: false,
-        verlengingMogelijk: false,
-        publicatieIndicatie: false,
-        productenOfDiensten: [],
-        selectielijstProcestype: `${ref}/procestypen/${nihil.procesType}`,
-        referentieproces: { naam: 'proces' },
-        catalogus,
-        besluittypen: [],
-        gerelateerdeZaaktypen: [],
-        beginGeldigheid: '2020-01-01',
-      },
-    })
-  ).body;
+  zaaktype = (await server.call('POST', `${ROOT}/zaaktypen`, { body: zaaktypeBody(catalogus, 'RT-1', { selectielijstProcestype: `${ref}/procestypen/${nihil.procesType}` }) })).body;
 });
 after(() => server.close());
 

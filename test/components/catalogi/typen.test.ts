@@ -4,20 +4,12 @@ import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
 
-const ROOT = '/catalogi/api/v1';
-const WRITER = { clientId: 'ztc-writer', secret: 'ztc-writer-secret-0123456789' };
-const FORCER = { clientId: 'ztc-forcer', secret: 'ztc-forcer-secret-0123456789' };
+import { CATALOGI_CLIENTS, FORCER, ROOT, WRITER } from './fixtures.ts';
 
 let server: TestServer;
 let catalogus: string;
 before(async () => {
-  server = await startTestServer({
-    components: ['catalogi'],
-    extraClients: [
-      { ...WRITER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven'] }] },
-      { ...FORCER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven', 'catalogi.geforceerd-schrijven', 'catalogi.geforceerd-verwijderen'] }] },
-    ],
-  });
+  server = await startTestServer({ components: ['catalogi'], extraClients: CATALOGI_CLIENTS });
   const created = await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'TYPEN', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } });
   catalogus = created.body.url;
 });
