@@ -29,6 +29,8 @@ export const EXPAND = Type.String({
 export const PAGE = Type.Integer({ description: 'Een pagina binnen de gepagineerde set resultaten.', minimum: 1 });
 const UNIQUE_VIOLATION = '23505';
 
+export type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
+
 /**
  * Whether a client may correct what the concept rules protect (non-concept-object,
  * non-concept-zaaktype, non-concept-relation): Catalogi 1.2 added `catalogi.geforceerd-schrijven`
@@ -37,7 +39,7 @@ const UNIQUE_VIOLATION = '23505';
  * or related to a published one is refused whatever the scopes (ztc-011, where the suite's
  * all-rights client is refused).
  */
-export function forcedCorrection(auth: Authorization, actie: 'create' | 'update' | 'partial_update' | 'destroy'): boolean {
+export function forcedCorrection(auth: Authorization, actie: Actie): boolean {
   if (actie === 'create') return false;
   return auth.hasScope('ztc', actie === 'destroy' ? 'catalogi.geforceerd-verwijderen' : 'catalogi.geforceerd-schrijven');
 }

@@ -44,7 +44,7 @@ import {
 import * as repository from './repository.ts';
 import { checkBrondatum, checkSpecificatie, conceptRelation, nonConceptRelation, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
 import { partOperations } from './parts.ts';
-import { catalogusToApi, ownUuid, urls } from './routes.ts';
+import { catalogusToApi, ownUuid, urls, type Actie } from './routes.ts';
 import { UNSPECIFIED_BODY, UNSPECIFIED_RESPONSE, versionedOperations } from './versioned.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -58,11 +58,9 @@ async function namesPublished(db: Db | Tx, table: repository.VersionedTable, cat
   return [...(await repository.publishedByKey(db, table, catalogus, keys)).values()].some(Boolean);
 }
 
-/** The relation kinds (`label`) whose check holds. */
-async function kinds(checks: [string, Promise<boolean>][]): Promise<string[]> {
-  const results = await Promise.all(checks.map(([, check]) => check));
-  return checks.filter((_, i) => results[i]).map(([label]) => label);
-}
+/** The versions whose relations count for `actie`: what is made, what is changed (before and after), what is deleted. */
+const versionsFor = (actie: Actie, next: repository.VersionRecord, current: repository.VersionRecord | undefined) =>
+  actie === 'create' ? [next] : actie === 'destroy' ? [current!] : [current!, next];
 
 // ---------------------------------------------------------------------------------------------
 // informatieobjecttypen
@@ -123,13 +121,14 @@ export function informatieobjecttypeOperations(database: Database): Operation[] 
     data: (body, current) => pick(body, current, { vertrouwelijkheidaanduiding: undefined, informatieobjectcategorie: '', trefwoord: [], omschrijvingGeneriek: null, beginObject: null, eindeObject: null }),
     // An informatieobjecttype names nothing itself; it is named by besluittypen and, through
     // zaaktype-informatieobjecttypen, by zaaktypen (ztc-010c).
-    publishedRelations: async (tx, actie, _next, current) =>
-      actie === 'create' || !current
-        ? []
-        : kinds([
-            ['besluittypen', repository.versionsReferring(tx, 'besluittype', 'informatieobjecttypen', current.catalogus, current.key).then((bts) => bts.some((b) => !b.concept))],
-            ['zaaktypen', zaaktypenUsing(tx, current).then((zts) => zts.some((z) => !z.concept))],
-          ]),
+    async publishedRelations(tx, actie, _next, current) {
+      if (actie === 'create') return [];
+      const found: string[] = [];
+      const besluittypen = await repository.versionsReferring(tx, 'besluittype', 'informatieobjecttypen', current!.catalogus, current!.key);
+      if (besluittypen.some((b) => !b.concept)) found.push('besluittypen');
+      if ((await zaaktypenUsing(tx, current!)).some((z) => !z.concept)) found.push('zaaktypen');
+      return found;
+    },
     toApi: informatieobjecttypeToApi,
     expandable: ['catalogus', 'zaaktypen', 'besluittypen'],
     async expand(db, v, api, fields, apiRoot, date) {
@@ -251,19 +250,18 @@ function zaaktypenGiven(tx: Tx, body: Record<string, unknown>, catalogus: string
  * ztc-010a, ztc-011a: a besluittype is related to the informatieobjecttypen it names, the
  * zaaktypen a write names in `zaaktypen`, and (for a change or delete) the zaaktypen naming it.
  */
-async function besluittypePublishedRelations(tx: Tx, actie: string, next: repository.VersionRecord, current: repository.VersionRecord | undefined, body: Record<string, unknown>): Promise<string[]> {
-  const versions = actie === 'create' ? [next] : actie === 'destroy' ? [current!] : [current!, next];
-  const iots = (v: repository.VersionRecord) => (v.data.informatieobjecttypen as string[] | undefined) ?? [];
-  return kinds([
-    ['informatieobjecttypen', Promise.all(versions.map((v) => namesPublished(tx, 'informatieobjecttype', v.catalogus, iots(v)))).then((found) => found.some(Boolean))],
-    [
-      'zaaktypen',
-      Promise.all([
-        actie === 'destroy' ? false : zaaktypenGiven(tx, body, next.catalogus).then((given) => namesPublished(tx, 'zaaktype', next.catalogus, given.keys)),
-        current ? repository.versionsReferring(tx, 'zaaktype', 'besluittypen', current.catalogus, current.key).then((zts) => zts.some((z) => !z.concept)) : false,
-      ]).then((found) => found.some(Boolean)),
-    ],
-  ]);
+async function besluittypePublishedRelations(tx: Tx, actie: Actie, next: repository.VersionRecord, current: repository.VersionRecord | undefined, body: Record<string, unknown>): Promise<string[]> {
+  const found: string[] = [];
+  for (const v of versionsFor(actie, next, current)) {
+    if (await namesPublished(tx, 'informatieobjecttype', v.catalogus, (v.data.informatieobjecttypen as string[] | undefined) ?? [])) {
+      found.push('informatieobjecttypen');
+      break;
+    }
+  }
+  const given = actie === 'destroy' ? [] : (await zaaktypenGiven(tx, body, next.catalogus)).keys;
+  const naming = current ? await repository.versionsReferring(tx, 'zaaktype', 'besluittypen', current.catalogus, current.key) : [];
+  if ((await namesPublished(tx, 'zaaktype', next.catalogus, given)) || naming.some((z) => !z.concept)) found.push('zaaktypen');
+  return found;
 }
 
 /** Relations given as keys (omschrijving, identificatie) or as URLs of our own resources, resolved to keys in `catalogus`. */
@@ -534,13 +532,16 @@ async function zaaktypeInformatieobjecttypen(db: Db | Tx, v: repository.VersionR
  * the informatieobjecttypen its zaaktype-informatieobjecttypen name (but a change of a concept
  * zaaktype using a published informatieobjecttype is allowed, as the suite expects).
  */
-async function zaaktypePublishedRelations(tx: Tx, actie: string, next: repository.VersionRecord, current: repository.VersionRecord | undefined): Promise<string[]> {
-  const versions = actie === 'create' ? [next] : actie === 'destroy' ? [current!] : [current!, next];
-  const besluittypen = (v: repository.VersionRecord) => (v.data.besluittypen as string[] | undefined) ?? [];
-  return kinds([
-    ['besluittypen', Promise.all(versions.map((v) => namesPublished(tx, 'besluittype', v.catalogus, besluittypen(v)))).then((found) => found.some(Boolean))],
-    ['informatieobjecttypen', actie === 'destroy' ? zaaktypeInformatieobjecttypen(tx, current!).then((keys) => namesPublished(tx, 'informatieobjecttype', current!.catalogus, keys)) : Promise.resolve(false)],
-  ]);
+async function zaaktypePublishedRelations(tx: Tx, actie: Actie, next: repository.VersionRecord, current: repository.VersionRecord | undefined): Promise<string[]> {
+  const found: string[] = [];
+  for (const v of versionsFor(actie, next, current)) {
+    if (await namesPublished(tx, 'besluittype', v.catalogus, (v.data.besluittypen as string[] | undefined) ?? [])) {
+      found.push('besluittypen');
+      break;
+    }
+  }
+  if (actie === 'destroy' && (await namesPublished(tx, 'informatieobjecttype', current!.catalogus, await zaaktypeInformatieobjecttypen(tx, current!)))) found.push('informatieobjecttypen');
+  return found;
 }
 
 /**

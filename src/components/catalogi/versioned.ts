@@ -19,7 +19,7 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { PaginatedList, Unspecified } from './schemas.ts';
 import * as repository from './repository.ts';
 import { checkConcept, checkOverlap, nonConceptRelation, onlyEindeGeldigheid } from './rules.ts';
-import { BIJWERKEN, EXPAND, expandFields, forcedCorrection, LEZEN, LOCATION, ownUuid, PAGE, pageOf, SCHRIJVEN, urls, UuidParams, VERWIJDEREN } from './routes.ts';
+import { type Actie, BIJWERKEN, EXPAND, expandFields, forcedCorrection, LEZEN, LOCATION, ownUuid, PAGE, pageOf, SCHRIJVEN, urls, UuidParams, VERWIJDEREN } from './routes.ts';
 
 export const STATUS = Type.String({
   description:
@@ -31,7 +31,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Body = Record<string, unknown>;
-type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
 
 export interface VersionedConfig {
   table: repository.VersionedTable;
