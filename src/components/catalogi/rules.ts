@@ -20,7 +20,8 @@ export function catalogusTaken(taken: boolean): InvalidParam[] {
 
 /**
  * ztc-009: a published (concept false) informatieobjecttype, besluittype or zaaktype may not be
- * changed or deleted (`non-concept-object`), unless `waived` (see `conceptRulesWaived`).
+ * changed or deleted (`non-concept-object`), unless `waived`: a new eindeGeldigheid only
+ * (`onlyEindeGeldigheid`) or a correction (`forcedCorrection` in routes.ts).
  */
 export function checkConcept(concept: boolean, waived: boolean): InvalidParam[] {
   return concept || waived ? [] : [{ name: 'nonFieldErrors', code: 'non-concept-object', reason: 'Het is niet toegestaan om een non-concept object bij te werken of te verwijderen.' }];
