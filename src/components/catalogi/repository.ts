@@ -192,6 +192,23 @@ export async function versionsByKey(db: Db | Tx, table: VersionedTable, catalogu
   return (await query.orderBy('created_at').orderBy('uuid').execute()).map((r) => versionRecord(table, r));
 }
 
+/**
+ * Of `keys`, the ones that name a type in the catalogus, each with whether one of its versions
+ * is published: a relation by key is to the type, so the type counts as published as soon as
+ * one version is. Keys naming nothing are left out.
+ */
+export async function publishedByKey(db: Db | Tx, table: VersionedTable, catalogus: string, keys: string[]): Promise<Map<string, boolean>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom(`catalogi.${table}`)
+    .select([`${KEY_COLUMN[table]} as key`, sql<boolean>`bool_or(not concept)`.as('published')])
+    .where('catalogus', '=', catalogus)
+    .where(KEY_COLUMN[table], 'in', keys)
+    .groupBy(KEY_COLUMN[table])
+    .execute();
+  return new Map(rows.map((r) => [r.key as string, Boolean(r.published)]));
+}
+
 /** The versions of `table` in a catalogus whose `data[field]` holds `key`: the other side of a relation by key. */
 export async function versionsReferring(db: Db | Tx, table: VersionedTable, field: string, catalogus: string, key: string, valid?: Validity): Promise<VersionRecord[]> {
   let query = db.selectFrom(`catalogi.${table}`).selectAll().where('catalogus', '=', catalogus).where(containsAll(field, [key]));
