@@ -3,7 +3,7 @@
  *
  *   opengrond start [--port 8000] [--host H] [--database URL | --data-dir DIR | --memory]
  *                   [--components a,b] [--clients FILE] [--public-url URL] [--seed | --no-seed]
- *                   [--referentielijsten-data DIR]
+ *                   [--referentielijsten-data DIR] [--zaak-identificatie TEMPLATE]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
  *
@@ -37,6 +37,10 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
   --referentielijsten-data DIR
                       volledige Referentielijsten-gegevens uit DIR (REFERENTIELIJSTEN_DATA);
                       anders de ingebouwde demoset
+  --zaak-identificatie T
+                      sjabloon voor gegenereerde zaak-identificaties (ZAAK_IDENTIFICATIE),
+                      standaard ZAAK-{jaar}-{volgnummer:10}; per bronorganisatie:
+                      "123456782=Z{jaar}{volgnummer:6};ZAAK-{jaar}-{volgnummer:10}"
 `;
 
 const { values, positionals } = parseArgs({
@@ -57,6 +61,7 @@ const { values, positionals } = parseArgs({
     'cors-origins': { type: 'string' },
     log: { type: 'boolean' },
     'referentielijsten-data': { type: 'string' },
+    'zaak-identificatie': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -97,6 +102,7 @@ async function start(): Promise<void> {
     corsOrigins: flag('cors-origins', 'CORS_ORIGINS')?.split(','),
     logger: values.log || env.LOG === '1' ? { level: 'info' } : false,
     referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA'),
+    zaakIdentificatie: flag('zaak-identificatie', 'ZAAK_IDENTIFICATIE'),
   });
 
   let stopping = false;

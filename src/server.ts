@@ -29,6 +29,8 @@ export interface ServerOptions {
   authCacheSeconds?: number;
   /** Directory with the full Referentielijsten data; the built-in demo set without it. */
   referentielijstenData?: string;
+  /** Template(s) of generated zaak identificaties (`--zaak-identificatie`); see components/zaken/identificatie.ts. */
+  zaakIdentificatie?: string;
 }
 
 export interface OpenGrond {
@@ -67,7 +69,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
     });
 
     const app = await createApp({ logger: options.logger, corsOrigins: options.corsOrigins, trustProxy: options.trustProxy });
-    const componentOptions = { referentielijstenData: options.referentielijstenData };
+    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie };
     const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate(), options: componentOptions }));
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
 

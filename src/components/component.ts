@@ -6,6 +6,8 @@ import type { ApiDefinition } from '../platform/http/api.ts';
 export interface ComponentOptions {
   /** Referentielijsten: directory with the full reference data (`--referentielijsten-data`); the built-in demo set without it. */
   referentielijstenData?: string;
+  /** Zaken: template(s) of generated zaak identificaties (`--zaak-identificatie`), see zaken/identificatie.ts. */
+  zaakIdentificatie?: string;
 }
 
 export interface ComponentContext {
