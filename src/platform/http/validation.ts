@@ -38,7 +38,7 @@ export type Part = 'body' | 'querystring' | 'params' | 'headers';
  * Compiles a validator for one part of a request. Bodies are validated against the request
  * form of the schema: readOnly properties (`url`, `...Weergave`) are ignored as the standard
  * says, unknown ones too (PATCH bodies may leave out required ones); an empty string in an optional URL, date or choice field means
- * "not given", as ZGW clients send it. Query strings may not carry unknown parameters.
+ * "not given", as ZGW clients send it; a number in a text field is that text. Query strings may not carry unknown parameters.
  */
 export function compileValidator(schema: object, part: Part, options: { partial?: boolean } = {}): (data: unknown) => void {
   const ajv = part === 'body' ? bodyAjv : paramAjv;
@@ -139,6 +139,14 @@ export function toRequestSchema(schema: object): object {
 
 function blankToAbsent(schema: JsonSchema, data: unknown): void {
   for (const part of schema.allOf ?? []) blankToAbsent(part, data);
+  if (data && typeof data === 'object' && !Array.isArray(data) && schema.properties) {
+    // A number where text is expected is that text, as the reference implementations read it
+    // (the suite sends `"identificatie": 2`).
+    const record = data as Record<string, unknown>;
+    for (const [key, propertySchema] of Object.entries(schema.properties)) {
+      if (propertySchema.type === 'string' && typeof record[key] === 'number' && Number.isFinite(record[key])) record[key] = String(record[key]);
+    }
+  }
   if (Array.isArray(data) && schema.items) {
     for (const item of data) blankToAbsent(schema.items, item);
     return;
