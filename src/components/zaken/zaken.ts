@@ -21,7 +21,7 @@ import { resourceOfShape } from './catalogi.ts';
 import { expandResource, parseExpand, type ExpandTree, type Relation } from './expand.ts';
 import { generateIdentificatie } from './identificatie.ts';
 import { AuditTrail, PaginatedZaakList, PatchedZaak, Zaak, ZaakExpanded, ZaakZoek } from './schemas.ts';
-import { ownUuid } from './urls.ts';
+import { ownUuid, sameUrl } from './urls.ts';
 import {
   assertMayRead,
   auditToelichting,
@@ -201,7 +201,7 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
       errors.push(
         ...checkImmutable([
           { name: 'identificatie', changed: body.identificatie !== undefined && body.identificatie !== before.identificatie },
-          { name: 'zaaktype', changed: body.zaaktype !== undefined && body.zaaktype !== before.zaaktype },
+          { name: 'zaaktype', changed: body.zaaktype !== undefined && !sameUrl(body.zaaktype as string, before.zaaktype, apiRoot) },
         ]),
       );
     }
