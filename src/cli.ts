@@ -4,6 +4,7 @@
  *   opengrond start [--port 8000] [--host H] [--database URL | --data-dir DIR | --memory]
  *                   [--components a,b] [--clients FILE] [--public-url URL] [--seed | --no-seed]
  *                   [--referentielijsten-data DIR] [--remote-services FILE]
+ *                   [--zaak-identificatie TEMPLATE]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
  *
@@ -43,6 +44,10 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
                       naar wijzen, uit JSON (REMOTE_SERVICES)
   --remote-timeout S  maximale wachttijd op een andere instantie in seconden (REMOTE_TIMEOUT, standaard 5)
   --remote-cache S    hoe lang een opgehaalde resource bewaard wordt in seconden (REMOTE_CACHE, standaard 60)
+  --zaak-identificatie T
+                      sjabloon voor gegenereerde zaak-identificaties (ZAAK_IDENTIFICATIE),
+                      standaard ZAAK-{jaar}-{volgnummer:10}; per bronorganisatie:
+                      "123456782=Z{jaar}{volgnummer:6};ZAAK-{jaar}-{volgnummer:10}"
 `;
 
 const { values, positionals } = parseArgs({
@@ -66,6 +71,7 @@ const { values, positionals } = parseArgs({
     'remote-services': { type: 'string' },
     'remote-timeout': { type: 'string' },
     'remote-cache': { type: 'string' },
+    'zaak-identificatie': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -124,6 +130,7 @@ async function start(): Promise<void> {
     remoteServices: readRemoteServices(),
     remoteTimeoutSeconds: seconds('remote-timeout', 'REMOTE_TIMEOUT'),
     remoteCacheSeconds: seconds('remote-cache', 'REMOTE_CACHE'),
+    zaakIdentificatie: flag('zaak-identificatie', 'ZAAK_IDENTIFICATIE'),
   });
 
   let stopping = false;

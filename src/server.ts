@@ -37,6 +37,8 @@ export interface ServerOptions {
   remoteTimeoutSeconds?: number;
   /** How long a fetched remote reference is cached, in seconds (default 60; 0: not). */
   remoteCacheSeconds?: number;
+  /** Template(s) of generated zaak identificaties (`--zaak-identificatie`); see components/zaken/identificatie.ts. */
+  zaakIdentificatie?: string;
 }
 
 export interface OpenGrond {
@@ -85,7 +87,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       timeoutMs: options.remoteTimeoutSeconds === undefined ? undefined : options.remoteTimeoutSeconds * 1000,
       cacheSeconds: options.remoteCacheSeconds,
     });
-    const componentOptions = { referentielijstenData: options.referentielijstenData };
+    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie };
     const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate(), references, options: componentOptions }));
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
 

@@ -7,6 +7,8 @@ import type { ReferenceResolver } from '../platform/references/resolver.ts';
 export interface ComponentOptions {
   /** Referentielijsten: directory with the full reference data (`--referentielijsten-data`); the built-in demo set without it. */
   referentielijstenData?: string;
+  /** Zaken: template(s) of generated zaak identificaties (`--zaak-identificatie`), see zaken/identificatie.ts. */
+  zaakIdentificatie?: string;
 }
 
 export interface ComponentContext {

@@ -25,6 +25,8 @@ export interface ResponseSpec {
   schema?: TSchema;
   /** Response headers, documented; e.g. `Location` on 201. */
   headers?: Record<string, { description: string; schema: object }>;
+  /** Documented without any headers, as some standards document their 204 (no API-version either). */
+  bare?: boolean;
 }
 
 export interface HandlerContext<P, Q, B> {
@@ -74,6 +76,11 @@ export interface Operation<P extends TObject | undefined = TObject | undefined, 
    * `Content-Crs: EPSG:4326`.
    */
   crs?: { accept: boolean; content: boolean };
+  /**
+   * Document the optional request headers the ZGW specs list on their audited mutations:
+   * `X-NLX-Logrecord-ID` and `X-Audit-Toelichting` (the latter is the audit record's toelichting).
+   */
+  auditHeaders?: boolean;
   /**
    * What the official document says where it differs from what is enforced: some standards
    * document an operation loosely (an "unspecified" body, 200 for a create). The OpenAPI
@@ -157,7 +164,7 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
   if (operation.body) validators.body = compileValidator(operation.body, 'body', { partial: operation.method === 'PATCH' });
 
   const response: Record<number, TSchema> = {};
-  for (const [status, spec] of Object.entries(operation.responses)) if (spec.schema) response[Number(status)] = spec.schema;
+  for (const [status, spec] of Object.entries(operation.responses)) if (spec.schema) response[Number(status)] = serializerSchema(spec.schema);
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     let auth = ANONYMOUS;
@@ -224,6 +231,38 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
  */
 function isInProcessRead(request: FastifyRequest): boolean {
   return request.method === 'GET' && !(request.raw.socket instanceof Socket);
+}
+
+const serializerSchemas = new WeakMap<object, TSchema>();
+
+/**
+ * The schema Fastify serialises an answer with: the same, except that a nullable union (a
+ * GeoJSON geometry or null) lists null as an alternative, which fast-json-stringify needs
+ * (it picks an alternative by validating, and `nullable` beside `anyOf` does not count).
+ */
+function serializerSchema(schema: TSchema): TSchema {
+  const known = serializerSchemas.get(schema);
+  if (known) return known;
+  let out: Record<string, unknown> = schema;
+  const union = (schema.anyOf ?? schema.oneOf) as TSchema[] | undefined;
+  if (union && schema.nullable) {
+    const { nullable: _nullable, type: _type, oneOf: _oneOf, ...rest } = schema;
+    out = { ...rest, anyOf: [...union.map(serializerSchema), { type: 'null' }] };
+  } else {
+    const copy: Record<string, unknown> = { ...schema };
+    let changed = false;
+    const map = (value: TSchema) => {
+      const mapped = serializerSchema(value);
+      if (mapped !== value) changed = true;
+      return mapped;
+    };
+    if (schema.properties) copy.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, TSchema>).map(([k, v]) => [k, map(v)]));
+    if (schema.items) copy.items = map(schema.items as TSchema);
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(schema[key])) copy[key] = (schema[key] as TSchema[]).map(map);
+    if (changed) out = copy;
+  }
+  serializerSchemas.set(schema, out as TSchema);
+  return out as TSchema;
 }
 
 /** The only coordinate reference system the ZGW APIs support (WGS84, as GeoJSON). */

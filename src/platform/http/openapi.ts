@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { ApiDefinition, Operation } from './api.ts';
-import { documentedAs, schemaName } from './schema.ts';
+import { documentedAs, schemaName, variantsOf } from './schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -95,6 +95,15 @@ export function buildOpenApi(api: ApiDefinition): Json {
       if (key === '$id' || key === 'additionalProperties') continue;
       out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toDoc(v)])) : toDoc(value);
     }
+    const variants = variantsOf(schema);
+    if (variants) {
+      const mapping: Record<string, unknown> = {};
+      for (const [value, variant] of Object.entries(variants.variants())) {
+        if (!schemaName(variant)) throw new Error(`The variant ${value} of a discriminated schema needs a name.`);
+        mapping[value] = (toDoc(variant) as Json).$ref;
+      }
+      out.discriminator = { propertyName: variants.propertyName, mapping };
+    }
     return out;
   };
 
@@ -104,9 +113,10 @@ export function buildOpenApi(api: ApiDefinition): Json {
     item[operation.method.toLowerCase()] = operationDoc(operation, toDoc, api.contentTypeHeader ?? false);
     if (operation.head) {
       const get = item.get as Json;
-      const headParameters = (get.parameters as Json[]).filter((p) => p.in === 'path' || p.name === 'If-None-Match');
+      const headParameters = (get.parameters as Json[]).filter((p) => p.in === 'path' || ['If-None-Match', 'Accept-Crs', 'Content-Crs'].includes(p.name as string));
       const headers: Json = { ...API_VERSION_HEADER };
       if (operation.etag) headers.ETag = ETAG_HEADER;
+      if (operation.crs) headers['Content-Crs'] = CONTENT_CRS_HEADER;
       item.head = {
         operationId: operation.head.operationId,
         summary: operation.head.summary,
@@ -147,11 +157,21 @@ const ETAG_HEADER = {
 };
 
 const CRS_SCHEMA = { type: 'string', enum: ['EPSG:4326'] };
+const CONTENT_CRS_HEADER = {
+  schema: CRS_SCHEMA,
+  description: "Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84).",
+};
 
 function headerParameters(operation: Operation, contentTypeHeader: boolean): Json[] {
   const parameters: Json[] = [];
   if (contentTypeHeader && ['POST', 'PUT', 'PATCH'].includes(operation.method)) {
     parameters.push({ in: 'header', name: 'Content-Type', schema: { type: 'string', enum: ['application/json'] }, description: 'Content type van de verzoekinhoud.', required: true });
+  }
+  if (operation.auditHeaders) {
+    parameters.push(
+      { in: 'header', name: 'X-NLX-Logrecord-ID', schema: { type: 'string' }, description: 'Identifier of the request, traceable throughout the network' },
+      { in: 'header', name: 'X-Audit-Toelichting', schema: { type: 'string' }, description: 'Toelichting waarom een bepaald verzoek wordt gedaan' },
+    );
   }
   if (operation.etag) {
     parameters.push({
@@ -204,10 +224,8 @@ function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown, cont
     const headers: Json = { ...API_VERSION_HEADER, ...spec.headers };
     const success = Number(status) < 300;
     if (success && operation.etag && status === '200') headers.ETag = ETAG_HEADER;
-    if (success && operation.crs) {
-      headers['Content-Crs'] = { schema: CRS_SCHEMA, description: "Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84)." };
-    }
-    const response: Json = { description: spec.description, headers };
+    if (success && operation.crs) headers['Content-Crs'] = CONTENT_CRS_HEADER;
+    const response: Json = spec.bare ? { description: spec.description } : { description: spec.description, headers };
     if (spec.schema) response.content = { 'application/json': { schema: toDoc(spec.schema) } };
     responses[status] = response;
   }
