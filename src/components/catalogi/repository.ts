@@ -226,7 +226,10 @@ function validOn<Q extends { where: (...args: any[]) => any }>(query: Q, date: s
 
 /**
  * Other published versions (same catalogus and key) whose validity overlaps `[begin, einde]`
- * of `v`; an empty einde is open-ended (ztc-016).
+ * of `v`; an empty einde is open-ended (ztc-016). Zaaktypen count as versions of each other
+ * when they share identificatie and omschrijving: the suite (zrc-006) publishes a zaaktype
+ * with the identificatie of another zaaktype but its own omschrijving beside it, and the
+ * reference implementations key zaaktype versions on the omschrijving (docs/conformance.md).
  */
 export async function overlappingVersions(db: Db | Tx, table: VersionedTable, v: VersionRecord): Promise<number> {
   const rows = await db
@@ -234,6 +237,7 @@ export async function overlappingVersions(db: Db | Tx, table: VersionedTable, v:
     .select('uuid')
     .where('catalogus', '=', v.catalogus)
     .where(KEY_COLUMN[table], '=', v.key)
+    .$if(table === 'zaaktype', (q) => q.where(sql<string>`data->>'omschrijving'`, '=', String(v.data.omschrijving ?? '')))
     .where('uuid', '<>', v.uuid)
     .where('concept', '=', false)
     .where((eb) => eb.or([eb('einde_geldigheid', 'is', null), eb('einde_geldigheid', '>=', v.beginGeldigheid)]))

@@ -149,6 +149,10 @@ describe('zaaktypen', () => {
     assert.deepEqual(await list('trefwoorden=a'), [v1.body.url, v2.body.url]);
     assert.deepEqual(await list('status=concept'), []);
 
+    // zrc-006: another zaaktype with this identificatie but its own omschrijving is no version of it.
+    const other = await server.call('POST', `${ROOT}/zaaktypen`, { client: WRITER, body: zaaktype({ identificatie: 'ZT-V', omschrijving: 'Een ander zaaktype', beginGeldigheid: '2021-01-01', eindeGeldigheid: null }) });
+    assert.equal((await server.call('POST', `${other.body.url}/publish`, { client: WRITER })).status, 200);
+
     const concept = await server.call('POST', `${ROOT}/zaaktypen`, { client: WRITER, body: zaaktype({ identificatie: 'ZT-WEG' }) });
     assert.equal((await server.call('DELETE', concept.body.url, { client: WRITER })).status, 204);
     const actions = (await listOutbox(server.og.database.db, server.baseUrl, { resourceUrl: concept.body.url })).map((e) => e.actie);
