@@ -10,33 +10,43 @@
 import type { Component, ComponentOptions } from '../component.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Operation } from '../../platform/http/api.ts';
-import { catalogiLookup, interimFetcher, type CatalogiLookup } from './catalogi.ts';
+import { catalogiLookup, interimFetcher, type CatalogiLookup, type ReferenceFetcher } from './catalogi.ts';
+import { statusOperations } from './statussen.ts';
+import { resultaatOperations } from './resultaten.ts';
 
 /** What every resource module of the Zaken API gets. */
 export interface ZakenDeps {
   database: Database;
   /** Zaaktypen, statustypen, … by URL (in-process for this instance's Catalogi API). */
   catalogi: CatalogiLookup;
+  /** Any other URL reference (informatieobjecten, besluiten, zaakobjecten' objects, zaken elsewhere): bad-url / invalid-resource. */
+  references: ReferenceFetcher;
   options?: ComponentOptions;
 }
 
 export const zaken: Component = {
   name: 'zaken',
   migrations: { owner: 'zaken', dir: new URL('./migrations/', import.meta.url) },
-  api: ({ database, options }) => ({
-    name: 'zaken',
-    component: 'zrc',
-    title: 'Zaken API',
-    version: '1.5.2',
-    description: DESCRIPTION,
-    contentTypeHeader: true,
-    operations: zakenOperations({ database, catalogi: catalogiLookup(interimFetcher(database, options)), options }),
-  }),
+  api: ({ database, options }) => {
+    const references = interimFetcher(database, options);
+    return {
+      name: 'zaken',
+      component: 'zrc',
+      title: 'Zaken API',
+      version: '1.5.2',
+      description: DESCRIPTION,
+      contentTypeHeader: true,
+      operations: zakenOperations({ database, catalogi: catalogiLookup(references), references, options }),
+    };
+  },
 };
 
 /** Every operation of the API, one line per resource module. */
-function zakenOperations(_deps: ZakenDeps): Operation[] {
-  return [];
+function zakenOperations(deps: ZakenDeps): Operation[] {
+  return [
+    ...statusOperations(deps),
+    ...resultaatOperations(deps),
+  ];
 }
 
 const DESCRIPTION = `Een API om een zaakregistratiecomponent (ZRC) te benaderen.
