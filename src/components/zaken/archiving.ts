@@ -18,6 +18,7 @@
  * archiveOnClose({ archiefnominatie: null, archiefactiedatum: null, startdatumBewaartermijn: null }, resultaattype, { einddatum: '2018-04-26' });
  * // { archiefnominatie: 'vernietigen', archiefactiedatum: '2028-09-26' }
  */
+import type { Brondatum } from '../catalogi/rules.ts';
 
 export const AFLEIDINGSWIJZEN = [
   'afgehandeld',
@@ -33,14 +34,7 @@ export const AFLEIDINGSWIJZEN = [
 export type Afleidingswijze = (typeof AFLEIDINGSWIJZEN)[number];
 
 /** A resultaattype's `brondatumArchiefprocedure`, as the Catalogi API serves it. */
-export interface BrondatumArchiefprocedure {
-  afleidingswijze: string;
-  datumkenmerk?: string;
-  einddatumBekend?: boolean;
-  objecttype?: string;
-  registratie?: string;
-  procestermijn?: string | null;
-}
+export type BrondatumArchiefprocedure = Brondatum;
 
 /** What of a resultaattype the archiving parameters come from. */
 export interface ArchiefResultaattype {

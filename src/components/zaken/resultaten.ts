@@ -19,7 +19,7 @@ import { checkBelongsToZaaktype } from './catalogi.ts';
 import { archiveParameters, checkNotArchived, lifeCycleState, lockLifeCycle, writeLifeCycle, type LifeCycleState } from './closing.ts';
 import { relatedResources } from './related.ts';
 import { PaginatedResultaatList, PatchedResultaat, Resultaat } from './schemas.ts';
-import { ownUuid, sameUrl, shownUrl, storedUrl } from './urls.ts';
+import { sameUrl, shownUrl, storedUrl } from './urls.ts';
 import {
   assertMayRead,
   assertOpenOrForced,
@@ -28,6 +28,7 @@ import {
   findZaak,
   mayAccess,
   recordZaakMutation,
+  zaakFilter,
   zaakFromUrl,
   ZAKEN_BIJWERKEN,
   ZAKEN_GEFORCEERD_BIJWERKEN,
@@ -177,11 +178,9 @@ export function resultaatOperations(deps: ZakenDeps): Operation[] {
       responses: { 200: { description: 'OK', schema: PaginatedResultaatList } },
       async handler({ query, auth, apiRoot, request }) {
         const page = query.page ?? 1;
-        const zaakUuid = query.zaak === undefined ? undefined : (ownUuid(query.zaak, 'zaken', 'zaken', apiRoot) ?? null);
         const filtered = resultaatFrom(database.db).where((eb) => {
           const conditions = [authorisedZaken(eb, auth, ZAKEN_LEZEN, apiRoot, 'zaak')];
-          // A zaak filter that names no zaak of ours matches nothing.
-          if (zaakUuid !== undefined) conditions.push(zaakUuid === null ? eb.lit(false) : eb('zaak.uuid', '=', zaakUuid));
+          if (query.zaak !== undefined) conditions.push(zaakFilter(eb, query.zaak, apiRoot));
           if (query.resultaattype !== undefined) conditions.push(eb('resultaat.resultaattype', '=', storedUrl(query.resultaattype, apiRoot)));
           return eb.and(conditions);
         });
@@ -264,6 +263,7 @@ export function resultaatOperations(deps: ZakenDeps): Operation[] {
       params: UuidParams,
       body: PatchedResultaat,
       responses: { 200: { description: 'OK', schema: Resultaat } },
+      document: { bodyRequired: false },
       async handler({ params, body, auth, apiRoot, request }) {
         const current = await existing(params.uuid, apiRoot);
         const shown = toApi(current.row, apiRoot);

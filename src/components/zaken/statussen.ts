@@ -29,6 +29,7 @@ import {
   findZaak,
   mayAccess,
   recordZaakMutation,
+  zaakFilter,
   zaakFromUrl,
   ZAKEN_AANMAKEN,
   ZAKEN_HEROPENEN,
@@ -163,11 +164,10 @@ export function statusOperations(deps: ZakenDeps): Operation[] {
    * the attributes, then the rules across them, then closing the zaak. Returns what the
    * transaction writes to the zaak.
    */
-  async function validate(zaak: ZaakRef, body: StatusBody, apiRoot: string) {
+  async function validate(zaak: ZaakRef, body: StatusBody, gezetAt: Date, apiRoot: string) {
     const errors: InvalidParam[] = [];
     const statustype = await deps.catalogi.fetch('statustype', body.statustype, apiRoot);
     if (!statustype.ok) errors.push(statustype.error);
-    const gezetAt = instant(body.datumStatusGezet);
     if (gezetAt.getTime() > Date.now()) errors.push({ name: 'datumStatusGezet', code: 'date-in-future', reason: 'Deze datum mag niet in de toekomst zijn.' });
     const rol = body.gezetdoor ? await rolOf(body.gezetdoor, apiRoot) : undefined;
     if (rol && 'code' in rol) errors.push(rol);
@@ -220,11 +220,9 @@ export function statusOperations(deps: ZakenDeps): Operation[] {
       async handler({ query, auth, apiRoot, request }) {
         const page = query.page ?? 1;
         const laatst = booleanFilter('indicatieLaatstGezetteStatus', query.indicatieLaatstGezetteStatus);
-        const zaakUuid = query.zaak === undefined ? undefined : (ownUuid(query.zaak, 'zaken', 'zaken', apiRoot) ?? null);
         const filtered = statusFrom(database.db).where((eb) => {
           const conditions = [authorisedZaken(eb, auth, ZAKEN_LEZEN, apiRoot, 'zaak')];
-          // A zaak filter that names no zaak of ours matches nothing.
-          if (zaakUuid !== undefined) conditions.push(zaakUuid === null ? eb.lit(false) : eb('zaak.uuid', '=', zaakUuid));
+          if (query.zaak !== undefined) conditions.push(zaakFilter(eb, query.zaak, apiRoot));
           if (query.statustype !== undefined) conditions.push(eb('status.statustype', '=', storedUrl(query.statustype, apiRoot)));
           if (laatst !== undefined) conditions.push(laatst ? laatstGezet(eb) : eb.not(laatstGezet(eb)));
           return eb.and(conditions);
@@ -232,7 +230,11 @@ export function statusOperations(deps: ZakenDeps): Operation[] {
         const counted = await filtered.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
         const rows = (await filtered
           .select(statusColumns)
-          .orderBy('status.datum_status_gezet', 'desc').orderBy('status.id', 'desc').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()) as StatusRow[];
+          .orderBy('status.datum_status_gezet', 'desc')
+          .orderBy('status.id', 'desc')
+          .limit(PAGE_SIZE)
+          .offset((page - 1) * PAGE_SIZE)
+          .execute()) as StatusRow[];
         return { status: 200, body: pageEnvelope(`${apiRoot}/statussen`, request, page, Number(counted.count), await statusesToApi(database.db, rows, apiRoot)) };
       },
     }),
@@ -253,7 +255,8 @@ export function statusOperations(deps: ZakenDeps): Operation[] {
       async handler({ body, auth, apiRoot, request }) {
         const zaak = await zaakFromUrl(database.db, body.zaak, apiRoot);
         if (!mayAccess(auth, zaak, SCOPES)) throw permissionDenied(`Je hebt geen toestemming om statussen te zetten op deze zaak (scope ${SCOPES.join(' of ')} voor dit zaaktype en deze vertrouwelijkheidaanduiding).`);
-        const decided = await validate(zaak, body as StatusBody, apiRoot);
+        const gezetAt = instant(body.datumStatusGezet);
+        const decided = await validate(zaak, body as StatusBody, gezetAt, apiRoot);
         const had = await hasStatus(zaak.id);
         assertMayAddStatus(auth, zaak, had);
 
@@ -264,14 +267,14 @@ export function statusOperations(deps: ZakenDeps): Operation[] {
           await lockLifeCycle(tx, zaak.id, { einddatum: zaak.einddatum, archiefnominatie: decided.state.archiefnominatie, archiefactiedatum: decided.state.archiefactiedatum });
           if (!had && (await hasStatus(zaak.id, tx))) assertMayAddStatus(auth, zaak, true);
           if (decided.eindstatus && (await resultaatOf(tx, zaak.id))?.uuid !== decided.resultaat?.uuid) throw concurrentChange();
-          if (await datumTaken(zaak.id, instant(body.datumStatusGezet), tx)) throw validationError([notUnique()]);
+          if (await datumTaken(zaak.id, gezetAt, tx)) throw validationError([notUnique()]);
           await tx
             .insertInto('zaken.status')
             .values({
               uuid,
               zaak_id: zaak.id,
               statustype: storedUrl(body.statustype, apiRoot),
-              datum_status_gezet: instant(body.datumStatusGezet).toISOString(),
+              datum_status_gezet: gezetAt.toISOString(),
               statustoelichting: body.statustoelichting ?? '',
               gezetdoor: body.gezetdoor ? storedUrl(body.gezetdoor, apiRoot) : null,
             })
