@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
-import { insertPart, insertZaak, startFakeApi, type FakeApi, type TestZaak } from './fixtures.ts';
+import { insertPart, insertZaak, startFakeApi, type FakeApi, type TestZaak } from './life-cycle-fixtures.ts';
 
 let server: TestServer;
 let elders: FakeApi;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
-import { clientWith, createZaaktypen, insertPart, insertZaak, startFakeApi, type FakeApi, type TestZaak, type TestZaaktype } from './fixtures.ts';
+import { clientWith, createZaaktypen, insertPart, insertZaak, startFakeApi, type FakeApi, type TestZaak, type TestZaaktype } from './life-cycle-fixtures.ts';
 
 let server: TestServer;
 let documenten: FakeApi;
