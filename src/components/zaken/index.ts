@@ -18,6 +18,8 @@ import { parseIdentificatieFormat } from './identificatie.ts';
 import { InProcessApi } from './in-process.ts';
 import { resourceReader } from './reader.ts';
 import { zaakOperations } from './zaken.ts';
+import { statusOperations } from './statussen.ts';
+import { resultaatOperations } from './resultaten.ts';
 
 export type { ZakenDeps } from './deps.ts';
 
@@ -60,6 +62,8 @@ export const zaken: Component = {
 function zakenOperations(deps: ZakenDeps): Operation[] {
   return [
     ...zaakOperations(deps),
+    ...statusOperations(deps),
+    ...resultaatOperations(deps),
   ];
 }
 

@@ -154,6 +154,15 @@ export function authorisedZaken(eb: ExpressionBuilder<any, any>, auth: Authoriza
   return conditions.length ? eb.or(conditions) : eb.lit(false);
 }
 
+/**
+ * The `zaak` filter of a sub-resource's list, as an SQL condition on the zaak table under
+ * `alias`: the zaak with that URL; a URL that names no zaak of ours matches nothing.
+ */
+export function zaakFilter(eb: ExpressionBuilder<any, any>, url: string, apiRoot: string, alias = 'zaak'): Expression<SqlBool> {
+  const uuid = ownUuid(url, 'zaken', 'zaken', apiRoot);
+  return uuid ? eb(`${alias}.uuid`, '=', uuid) : eb.lit(false);
+}
+
 export interface ZaakMutation {
   zaak: Pick<ZaakRef, 'url' | 'zaaktype' | 'bronorganisatie' | 'vertrouwelijkheidaanduiding'>;
   /** The resource changed: `zaak`, `status`, `rol`, `zaakobject`, … as the standard names it. */

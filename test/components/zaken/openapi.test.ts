@@ -10,12 +10,8 @@ import { zaken } from '../../../src/components/zaken/index.ts';
 const PENDING = [
   '/klantcontacten',
   '/klantcontacten/{uuid}',
-  '/resultaten',
-  '/resultaten/{uuid}',
   '/rollen',
   '/rollen/{uuid}',
-  '/statussen',
-  '/statussen/{uuid}',
   '/zaakcontactmomenten',
   '/zaakcontactmomenten/{uuid}',
   '/zaakinformatieobjecten',
