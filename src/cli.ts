@@ -3,7 +3,7 @@
  *
  *   opengrond start [--port 8000] [--host H] [--database URL | --data-dir DIR | --memory]
  *                   [--components a,b] [--clients FILE] [--public-url URL] [--seed | --no-seed]
- *                   [--referentielijsten-data DIR]
+ *                   [--referentielijsten-data DIR] [--remote-services FILE]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
  *
@@ -16,6 +16,7 @@ import { buildOpenGrond, openMigratedDatabase } from './server.ts';
 import type { DatabaseTarget } from './platform/db/database.ts';
 import { apiPrefix } from './platform/http/api.ts';
 import { parseClients, type ClientSpec } from './components/autorisaties/provision.ts';
+import { parseRemoteServices, type RemoteService } from './platform/references/remote-services.ts';
 import { ProblemError } from './platform/http/problem.ts';
 import { seedDemo } from './seed.ts';
 
@@ -37,6 +38,11 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
   --referentielijsten-data DIR
                       volledige Referentielijsten-gegevens uit DIR (REFERENTIELIJSTEN_DATA);
                       anders de ingebouwde demoset
+  --remote-services FILE
+                      JWT-credentials per API-root van andere instanties waar URL-referenties
+                      naar wijzen, uit JSON (REMOTE_SERVICES)
+  --remote-timeout S  maximale wachttijd op een andere instantie in seconden (REMOTE_TIMEOUT, standaard 5)
+  --remote-cache S    hoe lang een opgehaalde resource bewaard wordt in seconden (REMOTE_CACHE, standaard 60)
 `;
 
 const { values, positionals } = parseArgs({
@@ -57,6 +63,9 @@ const { values, positionals } = parseArgs({
     'cors-origins': { type: 'string' },
     log: { type: 'boolean' },
     'referentielijsten-data': { type: 'string' },
+    'remote-services': { type: 'string' },
+    'remote-timeout': { type: 'string' },
+    'remote-cache': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -82,6 +91,21 @@ function readClients(): ClientSpec[] | undefined {
   return parseClients(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
+function readRemoteServices(): RemoteService[] | undefined {
+  const file = flag('remote-services', 'REMOTE_SERVICES');
+  if (!file) return undefined;
+  return parseRemoteServices(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+/** A number of seconds from a flag or its variable; undefined when neither is given. */
+function seconds(name: keyof typeof values, envName: string): number | undefined {
+  const value = flag(name, envName);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} moet een aantal seconden zijn, niet "${value}".`);
+  return n;
+}
+
 async function start(): Promise<void> {
   const target = databaseTarget();
   const port = Number(flag('port', 'PORT') ?? 8000);
@@ -97,6 +121,9 @@ async function start(): Promise<void> {
     corsOrigins: flag('cors-origins', 'CORS_ORIGINS')?.split(','),
     logger: values.log || env.LOG === '1' ? { level: 'info' } : false,
     referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA'),
+    remoteServices: readRemoteServices(),
+    remoteTimeoutSeconds: seconds('remote-timeout', 'REMOTE_TIMEOUT'),
+    remoteCacheSeconds: seconds('remote-cache', 'REMOTE_CACHE'),
   });
 
   let stopping = false;

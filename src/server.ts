@@ -9,6 +9,8 @@ import { createApp } from './platform/http/app.ts';
 import { apiPrefix, registerApi, type ApiDefinition } from './platform/http/api.ts';
 import { Authenticator } from './platform/auth/jwt.ts';
 import { clientSecretsFrom } from './platform/auth/client-secrets.ts';
+import { ReferenceResolver } from './platform/references/resolver.ts';
+import type { RemoteService } from './platform/references/remote-services.ts';
 import { COMPONENTS, selectComponents } from './components/index.ts';
 import { rightsForClient } from './components/autorisaties/repository.ts';
 import { provisionClients, type ClientSpec } from './components/autorisaties/provision.ts';
@@ -29,6 +31,12 @@ export interface ServerOptions {
   authCacheSeconds?: number;
   /** Directory with the full Referentielijsten data; the built-in demo set without it. */
   referentielijstenData?: string;
+  /** Credentials for the remote API roots references point into (`--remote-services`). */
+  remoteServices?: RemoteService[];
+  /** How long a remote reference may take to answer, in seconds (default 5). */
+  remoteTimeoutSeconds?: number;
+  /** How long a fetched remote reference is cached, in seconds (default 60; 0: not). */
+  remoteCacheSeconds?: number;
 }
 
 export interface OpenGrond {
@@ -36,6 +44,7 @@ export interface OpenGrond {
   database: Database;
   apis: ApiDefinition[];
   authenticator: Authenticator;
+  references: ReferenceResolver;
   close(): Promise<void>;
 }
 
@@ -67,8 +76,17 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
     });
 
     const app = await createApp({ logger: options.logger, corsOrigins: options.corsOrigins, trustProxy: options.trustProxy });
+    const references = new ReferenceResolver({
+      app,
+      internalCredential: authenticator.internalCredential,
+      localApiRoots: components.map(apiPrefix),
+      publicUrl: options.publicUrl,
+      remoteServices: options.remoteServices,
+      timeoutMs: options.remoteTimeoutSeconds === undefined ? undefined : options.remoteTimeoutSeconds * 1000,
+      cacheSeconds: options.remoteCacheSeconds,
+    });
     const componentOptions = { referentielijstenData: options.referentielijstenData };
-    const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate(), options: componentOptions }));
+    const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate(), references, options: componentOptions }));
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
 
     app.get('/health', async (_request, reply) => {
@@ -86,6 +104,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       database,
       apis,
       authenticator,
+      references,
       // In-flight requests finish first, then the database closes (and its data dir lock goes).
       close: () => (closing ??= app.close().then(() => database.close())),
     };

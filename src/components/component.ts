@@ -1,6 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { MigrationSource } from '../platform/db/migrate.ts';
 import type { ApiDefinition } from '../platform/http/api.ts';
+import type { ReferenceResolver } from '../platform/references/resolver.ts';
 
 /** Settings of individual components, from the command line or `ServerOptions`. */
 export interface ComponentOptions {
@@ -12,6 +13,8 @@ export interface ComponentContext {
   database: Database;
   /** Drop cached authentication data (secrets, rights); called when an Applicatie changes. */
   invalidateAuth: () => void;
+  /** Resolves URL references to other components' resources: in-process when served here, else over HTTP. */
+  references: ReferenceResolver;
   /** Component settings; absent means every default. */
   options?: ComponentOptions;
 }

@@ -293,10 +293,11 @@ export interface SeedCatalogusOptions {
 
 /**
  * Creates and publishes the demo catalogus through the Catalogi API, unless it exists.
- * Returns its URL (on `baseUrl`), or undefined when the Catalogi API is not served.
+ * Returns its URL (on `baseUrl`), or undefined when the Catalogi API is not served, or the
+ * Referentielijsten API its Selectielijst references point into.
  */
 export async function seedDemoCatalogus(og: OpenGrond, client: DemoClient, options: SeedCatalogusOptions = {}): Promise<{ url: string; created: boolean } | undefined> {
-  if (!og.apis.some((api) => api.name === 'catalogi')) return undefined;
+  if (!['catalogi', 'referentielijsten'].every((name) => og.apis.some((api) => api.name === name))) return undefined;
   const base = new URL(options.baseUrl ?? 'http://localhost:8000');
   const token = await new SignJWT({ client_id: client.clientId, user_id: 'opengrond-seed', user_representation: 'Open Grond demogegevens' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

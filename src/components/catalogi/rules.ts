@@ -53,18 +53,6 @@ export function relationErrors(name: string, problems: { index: number; code: 'd
 }
 
 /**
- * ztc-001: `selectielijstProcestype` must be a Procestype of the Selectielijst API. As the
- * reference implementation's URL validators: `bad-url` when the URL does not answer 200
- * (`unreachable`), `invalid-resource` when it answers 200 with something else (`other`).
- */
-export function checkProcestype(found: 'procestype' | 'other' | 'unreachable'): InvalidParam[] {
-  if (found === 'procestype') return [];
-  return found === 'unreachable'
-    ? [{ name: 'selectielijstProcestype', code: 'bad-url', reason: 'De URL antwoordde niet met 200.' }]
-    : [{ name: 'selectielijstProcestype', code: 'invalid-resource', reason: 'De URL wijst niet naar een Procestype van de Selectielijst API.' }];
-}
-
-/**
  * ztc-010: a statustype, roltype, eigenschap, zaaktype-informatieobjecttype, resultaattype or
  * zaakobjecttype of a published zaaktype may not be created, changed or deleted, unless as a
  * correction (a geforceerd scope).
@@ -119,18 +107,6 @@ export function checkBrondatum(brondatum: Brondatum | null | undefined, proceste
   rule('registratie', ['ander_datumkenmerk'], Boolean(brondatum.registratie));
   rule('procestermijn', ['termijn'], Boolean(brondatum.procestermijn));
   return errors;
-}
-
-/**
- * ztc-002: a reference into the Selectielijst / Referentielijsten must be a resource of the
- * right kind: `bad-url` when the URL does not answer 200, `invalid-resource` when it does with
- * something else (a body that is no JSON, or a resource of another shape).
- */
-export function invalidResource(name: string, found: 'ok' | 'other' | 'unreachable'): InvalidParam[] {
-  if (found === 'ok') return [];
-  return found === 'unreachable'
-    ? [{ name, code: 'bad-url', reason: 'De URL antwoordde niet met 200.' }]
-    : [{ name, code: 'invalid-resource', reason: 'De URL wijst niet naar een resource van de juiste soort.' }];
 }
 
 /** ztc-002: the selectielijstklasse must belong to the zaaktype's selectielijstProcestype (a rule across fields: nonFieldErrors). */

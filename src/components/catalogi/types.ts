@@ -6,7 +6,9 @@ import type { Database, Db, Tx } from '../../platform/db/database.ts';
 import type { InvalidParam } from '../../platform/http/problem.ts';
 import { Type } from '../../platform/http/schema.ts';
 import type { Operation } from '../../platform/http/api.ts';
-import { parseReferentielijstUrl, REFERENTIELIJSTEN_API_PATH, type ReferentielijstenLookup } from '../referentielijsten/store.ts';
+import { referenceError, type ReferenceResolver } from '../../platform/references/resolver.ts';
+import { resourceOfShape } from '../../platform/references/expected.ts';
+import { ProcesType, Resultaat, ResultaattypeOmschrijvingGeneriek } from '../referentielijsten/schemas.ts';
 import {
   BesluitType,
   BesluitTypeCreate,
@@ -41,7 +43,7 @@ import {
   ZaakTypeUpdate,
 } from './schemas.ts';
 import * as repository from './repository.ts';
-import { checkBrondatum, checkProcestype, checkSpecificatie, invalidResource, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
+import { checkBrondatum, checkSpecificatie, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
 import { partOperations } from './parts.ts';
 import { catalogusToApi, ownUuid, urls } from './routes.ts';
 import { UNSPECIFIED_BODY, UNSPECIFIED_RESPONSE, versionedOperations } from './versioned.ts';
@@ -467,21 +469,18 @@ async function zaaktypeRelations(tx: Tx, body: Record<string, unknown>, catalogu
   return errors;
 }
 
-/** ztc-001: selectielijstProcestype must be a Procestype of the Selectielijst (ours in-process, another over HTTP). */
-async function checkSelectielijstProcestype(lookup: ReferentielijstenLookup, body: Record<string, unknown>, apiRoot: string): Promise<InvalidParam[]> {
+/**
+ * ztc-001: selectielijstProcestype must be a Procestype of the Selectielijst (Referentielijsten
+ * API): `bad-url` when the URL does not answer 200, `invalid-resource` when it answers with
+ * something else.
+ */
+async function checkSelectielijstProcestype(references: ReferenceResolver, body: Record<string, unknown>, apiRoot: string): Promise<InvalidParam[]> {
   const url = body.selectielijstProcestype as string | undefined;
   if (!url) return [];
-  const ref = parseReferentielijstUrl(url);
-  if (ref && ref.apiRoot === `${new URL(apiRoot).origin}${REFERENTIELIJSTEN_API_PATH}`) {
-    const kind = ownReferentielijst(lookup, ref);
-    return checkProcestype(kind === undefined ? 'unreachable' : kind === 'procestypen' ? 'procestype' : 'other');
-  }
-  const found = await fetchJson(url);
-  if (typeof found !== 'object') return checkProcestype(found);
-  return checkProcestype(typeof found.nummer === 'number' && typeof found.naam === 'string' && typeof found.jaar === 'number' ? 'procestype' : 'other');
+  return referenceError('selectielijstProcestype', await references.fetch(url, resourceOfShape('procestype', ProcesType), { apiRoot }));
 }
 
-export function zaaktypeOperations(database: Database, lookup: ReferentielijstenLookup): Operation[] {
+export function zaaktypeOperations(database: Database, references: ReferenceResolver): Operation[] {
   return versionedOperations(database, {
     table: 'zaaktype',
     collection: 'zaaktypen',
@@ -524,7 +523,7 @@ export function zaaktypeOperations(database: Database, lookup: Referentielijsten
       });
       return data;
     },
-    check: (body, apiRoot) => checkSelectielijstProcestype(lookup, body, apiRoot),
+    check: (body, apiRoot) => checkSelectielijstProcestype(references, body, apiRoot),
     relations: zaaktypeRelations,
     toApi: zaaktypeToApi,
     expandable: ['zaakobjecttypen', 'catalogus', 'statustypen', 'resultaattypen', 'eigenschappen', 'informatieobjecttypen', 'roltypen', 'besluittypen', 'deelzaaktypen', 'gerelateerdeZaaktypen'],
@@ -946,42 +945,6 @@ export function zaakobjecttypeOperations(database: Database): Operation[] {
 // ---------------------------------------------------------------------------------------------
 // resultaattypen
 
-/**
- * A JSON resource elsewhere, read as the reference implementation's URL validators do: the
- * object; `unreachable` (code `bad-url`) when the URL does not answer 200; `other` (code
- * `invalid-resource`) when it answers 200 with something that is no JSON object.
- */
-async function fetchJson(url: string): Promise<Record<string, unknown> | 'other' | 'unreachable'> {
-  let text: string;
-  try {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
-    if (response.status !== 200) return 'unreachable';
-    text = await response.text();
-  } catch {
-    return 'unreachable';
-  }
-  try {
-    const found = JSON.parse(text) as unknown;
-    return found && typeof found === 'object' && !Array.isArray(found) ? (found as Record<string, unknown>) : 'other';
-  } catch {
-    return 'other';
-  }
-}
-
-/**
- * What this instance's Referentielijsten API answers at `ref`: the kind of resource there, or
- * undefined where it would answer 404 (so `bad-url`, as for any URL not answering 200).
- */
-function ownReferentielijst(lookup: ReferentielijstenLookup, ref: { resource: string; uuid: string }): string | undefined {
-  const found =
-    ref.resource === 'procestypen' ? lookup.findProcestype(ref.uuid)
-    : ref.resource === 'resultaten' ? lookup.findResultaat(ref.uuid)
-    : ref.resource === 'resultaattypeomschrijvingen' ? lookup.findResultaattypeomschrijving(ref.uuid)
-    : ref.resource === 'communicatiekanalen' ? lookup.findCommunicatiekanaal(ref.uuid)
-    : undefined;
-  return found ? ref.resource : undefined;
-}
-
 /** What a resultaattype needs of its selectielijstklasse (a Resultaat of the Selectielijst). */
 interface Selectielijstklasse {
   procestype: string;
@@ -990,36 +953,21 @@ interface Selectielijstklasse {
   bewaartermijn: string | null;
 }
 
-/** Resolves resultaattypeomschrijving (into omschrijvingGeneriek) and selectielijstklasse: ours in-process, another over HTTP. */
-async function resolveSelectielijst(lookup: ReferentielijstenLookup, data: Record<string, unknown>, apiRoot: string): Promise<{ errors: InvalidParam[]; context?: Selectielijstklasse }> {
-  const ownRoot = `${new URL(apiRoot).origin}${REFERENTIELIJSTEN_API_PATH}`;
-  const errors: InvalidParam[] = [];
-  const omschrijvingUrl = data.resultaattypeomschrijving as string;
-  const ref = parseReferentielijstUrl(omschrijvingUrl);
-  if (ref && ref.apiRoot === ownRoot) {
-    const found = ref.resource === 'resultaattypeomschrijvingen' ? lookup.findResultaattypeomschrijving(ref.uuid) : undefined;
-    if (found) data.omschrijvingGeneriek = found.omschrijving;
-    else errors.push(...invalidResource('resultaattypeomschrijving', ownReferentielijst(lookup, ref) ? 'other' : 'unreachable'));
-  } else {
-    const found = await fetchJson(omschrijvingUrl);
-    if (typeof found === 'object' && typeof found.omschrijving === 'string' && typeof found.definitie === 'string') data.omschrijvingGeneriek = found.omschrijving;
-    else errors.push(...invalidResource('resultaattypeomschrijving', typeof found === 'object' ? 'other' : found));
-  }
-
-  const klasseUrl = data.selectielijstklasse as string;
-  const klasseRef = parseReferentielijstUrl(klasseUrl);
-  let context: Selectielijstklasse | undefined;
-  if (klasseRef && klasseRef.apiRoot === ownRoot) {
-    const found = klasseRef.resource === 'resultaten' ? lookup.findResultaat(klasseRef.uuid) : undefined;
-    if (found) context = { procestype: `${klasseRef.apiRoot}/procestypen/${found.procesType}`, procestermijn: found.procestermijn, waardering: found.waardering, bewaartermijn: found.bewaartermijn };
-    else errors.push(...invalidResource('selectielijstklasse', ownReferentielijst(lookup, klasseRef) ? 'other' : 'unreachable'));
-  } else {
-    const found = await fetchJson(klasseUrl);
-    if (typeof found === 'object' && typeof found.procesType === 'string' && typeof found.waardering === 'string') {
-      context = { procestype: found.procesType, procestermijn: String(found.procestermijn ?? ''), waardering: found.waardering, bewaartermijn: (found.bewaartermijn as string | null) ?? null };
-    } else errors.push(...invalidResource('selectielijstklasse', typeof found === 'object' ? 'other' : found));
-  }
-  return { errors, context };
+/**
+ * ztc-002: resultaattypeomschrijving must be a generieke resultaattypeomschrijving (its
+ * omschrijving becomes omschrijvingGeneriek) and selectielijstklasse a Resultaat of the
+ * Selectielijst, both of the Referentielijsten API.
+ */
+async function resolveSelectielijst(references: ReferenceResolver, data: Record<string, unknown>, apiRoot: string): Promise<{ errors: InvalidParam[]; context?: Selectielijstklasse }> {
+  const [omschrijving, klasse] = await Promise.all([
+    references.fetch(data.resultaattypeomschrijving as string, resourceOfShape('resultaattypeomschrijving', ResultaattypeOmschrijvingGeneriek), { apiRoot }),
+    references.fetch(data.selectielijstklasse as string, resourceOfShape('resultaat', Resultaat), { apiRoot }),
+  ]);
+  if (omschrijving.ok) data.omschrijvingGeneriek = omschrijving.resource.omschrijving;
+  const errors = [...referenceError('resultaattypeomschrijving', omschrijving), ...referenceError('selectielijstklasse', klasse)];
+  if (!klasse.ok) return { errors };
+  const r = klasse.resource;
+  return { errors, context: { procestype: r.procesType as string, procestermijn: String(r.procestermijn ?? ''), waardering: r.waardering as string, bewaartermijn: (r.bewaartermijn as string | null | undefined) ?? null } };
 }
 
 async function resultaattypeToApi(db: Db | Tx, part: repository.PartRecord, zaaktype: repository.VersionRecord, apiRoot: string): Promise<Record<string, unknown>> {
@@ -1058,7 +1006,7 @@ async function resultaattypeToApi(db: Db | Tx, part: repository.PartRecord, zaak
   };
 }
 
-export function resultaattypeOperations(database: Database, lookup: ReferentielijstenLookup): Operation[] {
+export function resultaattypeOperations(database: Database, references: ReferenceResolver): Operation[] {
   return partOperations(database, {
     table: 'resultaattype',
     collection: 'resultaattypen',
@@ -1082,7 +1030,7 @@ export function resultaattypeOperations(database: Database, lookup: Referentieli
         besluittypen: [],
         informatieobjecttypen: [],
       }),
-    before: (data, apiRoot) => resolveSelectielijst(lookup, data, apiRoot),
+    before: (data, apiRoot) => resolveSelectielijst(references, data, apiRoot),
     async check(tx, part, zaaktype, context) {
       const d = part.data;
       const klasse = context as Selectielijstklasse | undefined;

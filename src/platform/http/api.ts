@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import { createHash } from 'node:crypto';
+import { Socket } from 'node:net';
 import { Authorization, NO_RIGHTS, type ComponentCode } from '../auth/authorization.ts';
 import type { Authenticator } from '../auth/jwt.ts';
 import { compileValidator, type Part } from './validation.ts';
@@ -115,7 +116,8 @@ export interface RegisterOptions {
   publicUrl?: string;
 }
 
-export function apiPrefix(api: ApiDefinition): string {
+/** The API root's path: `/autorisaties/api/v1` (a component's name is its API's). */
+export function apiPrefix(api: { name: string }): string {
   return `/${api.name}/api/v1`;
 }
 
@@ -160,7 +162,7 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     let auth = ANONYMOUS;
     if (scopes !== null) {
-      auth = await options.authenticator.authenticate(request.headers.authorization);
+      auth = await options.authenticator.authenticate(request.headers.authorization, { inProcess: isInProcessRead(request) });
       if (!scopes.some((s) => auth.hasScope(component!, s))) {
         throw permissionDenied(`Je hebt geen toestemming om deze actie uit te voeren (scope ${scopes.join(' of ')} op ${component}).`);
       }
@@ -213,6 +215,15 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
       },
     });
   }
+}
+
+/**
+ * A GET this process made to itself with `app.inject`: such a request has a mock socket, one
+ * over the network a real one (net.Socket; TLS sockets extend it). Only these may carry the
+ * internal credential; the reference resolver only reads.
+ */
+function isInProcessRead(request: FastifyRequest): boolean {
+  return request.method === 'GET' && !(request.raw.socket instanceof Socket);
 }
 
 /** The only coordinate reference system the ZGW APIs support (WGS84, as GeoJSON). */

@@ -16,7 +16,7 @@ const elders = store.resultaten.find((r) => r.procesType !== nihil.procesType)!;
 const generiek = store.resultaattypeomschrijvingen[0]!;
 
 before(async () => {
-  server = await startTestServer({ components: ['catalogi'] });
+  server = await startTestServer({ components: ['catalogi', 'referentielijsten'] });
   ref = `${server.baseUrl}/referentielijsten/api/v1`;
   catalogus = (await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'RT', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
   zaaktype = (

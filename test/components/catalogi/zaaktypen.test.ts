@@ -14,7 +14,7 @@ let server: TestServer;
 let catalogus: string;
 let procestype: string;
 before(async () => {
-  server = await startTestServer({ components: ['catalogi'], extraClients: [{ ...WRITER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven'] }] }] });
+  server = await startTestServer({ components: ['catalogi', 'referentielijsten'], extraClients: [{ ...WRITER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven'] }] }] });
   catalogus = (await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'ZT', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
   procestype = `${server.baseUrl}/referentielijsten/api/v1/procestypen/${loadReferentielijsten().procestypen[0]!.uuid}`;
 });
