@@ -7,6 +7,8 @@ import type { ReferenceResolver } from '../platform/references/resolver.ts';
 export interface ComponentOptions {
   /** Referentielijsten: directory with the full reference data (`--referentielijsten-data`); the built-in demo set without it. */
   referentielijstenData?: string;
+  /** Documenten: the size in bytes of the bestandsdelen a large document is uploaded in (default 32 MiB). */
+  bestandsdeelOmvang?: number;
 }
 
 export interface ComponentContext {
@@ -15,6 +17,11 @@ export interface ComponentContext {
   invalidateAuth: () => void;
   /** Resolves URL references to other components' resources: in-process when served here, else over HTTP. */
   references: ReferenceResolver;
+  /**
+   * A directory this process keeps files in, outside the database (document contents, in a
+   * subdirectory per component): `--data-dir`, or with `--memory` a temporary one removed at close.
+   */
+  dataDir: string;
   /** Component settings; absent means every default. */
   options?: ComponentOptions;
 }
