@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestServer, type TestServer } from '../../helpers/server.ts';
+import { LIMITED, startTestServer, type TestServer } from '../../helpers/server.ts';
+
+export { LIMITED };
 import type { ServerOptions } from '../../../src/server.ts';
 import type { ClientSpec } from '../../../src/components/autorisaties/provision.ts';
 
@@ -17,6 +19,8 @@ export interface DocumentenServer extends TestServer {
   contentFiles(): string[];
   /** A published informatieobjecttype in a fresh catalogus. */
   informatieobjecttype(vertrouwelijkheidaanduiding?: string): Promise<string>;
+  /** Gives the `limited` client these Documenten rights (an Applicatie in the Autorisaties API). */
+  grantLimited(autorisaties: { scopes: string[]; informatieobjecttype: string; maxVertrouwelijkheidaanduiding: string }[]): Promise<void>;
 }
 
 export async function startDocumentenServer(options: Partial<ServerOptions> & { extraClients?: ClientSpec[] } = {}): Promise<DocumentenServer> {
@@ -45,6 +49,12 @@ export async function startDocumentenServer(options: Partial<ServerOptions> & { 
       const published = await server.call('POST', `${iot.body.url}/publish`);
       if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
       return iot.body.url as string;
+    },
+    async grantLimited(autorisaties) {
+      const applicatie = await server.call('POST', '/autorisaties/api/v1/applicaties', {
+        body: { clientIds: [LIMITED.clientId], label: 'Beperkt', heeftAlleAutorisaties: false, autorisaties: autorisaties.map((a) => ({ component: 'drc', ...a })) },
+      });
+      if (applicatie.status !== 201) throw new Error(`applicatie: ${applicatie.status} ${JSON.stringify(applicatie.body)}`);
     },
     async close() {
       await server.close();
