@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { Type } from '../../platform/http/schema.ts';
 import { notFound, validationError } from '../../platform/http/problem.ts';
+import { acceptingLocalDateTimes, parseDateTime } from '../../platform/http/date-time.ts';
 import type { Authorization } from '../../platform/auth/authorization.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Gebruiksrechten, GebruiksrechtenExpanded, GebruiksrechtenRequest, PatchedGebruiksrechtenRequest } from './schemas.ts';
@@ -18,6 +19,10 @@ import { documentFromUrl, expandInformatieobject, relationFields, subResourceOf 
 import type { DocumentenDeps } from './index.ts';
 
 const TAGS = ['gebruiksrechten'];
+// Clients send startdatum as the reference implementation accepts it, often without an offset.
+const GebruiksrechtenBody = acceptingLocalDateTimes(GebruiksrechtenRequest);
+const PatchedGebruiksrechtenBody = acceptingLocalDateTimes(PatchedGebruiksrechtenRequest);
+const instant = (value: string | null | undefined) => (value === null || value === undefined ? null : parseDateTime(value)!.toISOString());
 const DATE_FILTERS = ['startdatum__lt', 'startdatum__lte', 'startdatum__gt', 'startdatum__gte', 'einddatum__lt', 'einddatum__lte', 'einddatum__gt', 'einddatum__gte'] as const;
 const OPERATORS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
@@ -60,7 +65,7 @@ export function gebruiksrechtenOperations(deps: DocumentenDeps): Operation[] {
     const io = await documentFromUrl(deps, urls, body.informatieobject as string);
     assertMay(auth, urls, io, actie === 'create' ? [AANMAKEN] : [BIJWERKEN]);
     const nieuw = await database.db.transaction().execute(async (tx) => {
-      const values = { informatieobject_id: io.id, startdatum: body.startdatum as string, einddatum: (body.einddatum as string | null | undefined) ?? null, omschrijving_voorwaarden: body.omschrijvingVoorwaarden as string };
+      const values = { informatieobject_id: io.id, startdatum: instant(body.startdatum as string), einddatum: instant(body.einddatum as string | null | undefined), omschrijving_voorwaarden: body.omschrijvingVoorwaarden as string };
       if (actie === 'create') await tx.insertInto('documenten.gebruiksrechten').values({ uuid, ...values }).execute();
       else await tx.updateTable('documenten.gebruiksrechten').set(values).where('uuid', '=', uuid).execute();
       await syncIndicatie(tx, io);
@@ -115,9 +120,10 @@ export function gebruiksrechtenOperations(deps: DocumentenDeps): Operation[] {
         for (const name of DATE_FILTERS) {
           const value = (query as Record<string, string | undefined>)[name];
           if (value === undefined) continue;
-          if (Number.isNaN(Date.parse(value))) throw validationError([{ name, code: 'invalid', reason: 'Voer een geldige datum/tijd in (ISO 8601).' }]);
+          const time = parseDateTime(value);
+          if (!time) throw validationError([{ name, code: 'invalid', reason: 'Voer een geldige datum/tijd in (ISO 8601).' }]);
           const [column, operator] = name.split('__') as ['startdatum' | 'einddatum', keyof typeof OPERATORS];
-          rows = rows.where(sql.ref(`g.${column}`), OPERATORS[operator], new Date(value).toISOString());
+          rows = rows.where(sql.ref(`g.${column}`), OPERATORS[operator], time.toISOString());
         }
         const found = (await rows.orderBy('g.id').execute()) as Row[];
         return { status: 200, body: await Promise.all(found.map((r) => expandInformatieobject(deps, toApi(r, urls), r.io_uuid, expand, urls))) };
@@ -132,7 +138,8 @@ export function gebruiksrechtenOperations(deps: DocumentenDeps): Operation[] {
       tags: TAGS,
       scopes: [AANMAKEN],
       auditHeaders: true,
-      body: GebruiksrechtenRequest,
+      body: GebruiksrechtenBody,
+      document: { body: GebruiksrechtenRequest },
       responses: { 201: { description: 'Created', schema: Gebruiksrechten, headers: LOCATION } },
       handler: ({ body, auth, apiRoot, request }) => save(auth, urlsFor(references, apiRoot), body, randomUUID(), 'create', auditToelichting(request.headers)),
     }),
@@ -167,7 +174,8 @@ export function gebruiksrechtenOperations(deps: DocumentenDeps): Operation[] {
       scopes: [BIJWERKEN],
       auditHeaders: true,
       params: UuidParams,
-      body: GebruiksrechtenRequest,
+      body: GebruiksrechtenBody,
+      document: { body: GebruiksrechtenRequest },
       responses: { 200: { description: 'OK', schema: Gebruiksrechten } },
       handler: ({ params, body, auth, apiRoot, request }) => update(params.uuid, body, auth, apiRoot, request.headers, false),
     }),
@@ -181,8 +189,8 @@ export function gebruiksrechtenOperations(deps: DocumentenDeps): Operation[] {
       scopes: [BIJWERKEN],
       auditHeaders: true,
       params: UuidParams,
-      body: PatchedGebruiksrechtenRequest,
-      document: { bodyRequired: false },
+      body: PatchedGebruiksrechtenBody,
+      document: { body: PatchedGebruiksrechtenRequest, bodyRequired: false },
       responses: { 200: { description: 'OK', schema: Gebruiksrechten } },
       handler: ({ params, body, auth, apiRoot, request }) => update(params.uuid, body, auth, apiRoot, request.headers, true),
     }),

@@ -133,8 +133,10 @@ describe('Documenten API: documents, versions and locking', () => {
 
   it('keeps indicatieGebruiksrecht in step with the gebruiksrechten, and destroys a document with all that is its own', async () => {
     const doc = (await server.call('POST', `${DRC}/enkelvoudiginformatieobjecten`, { body: documentBody(iot) })).body;
-    const recht = await server.call('POST', `${DRC}/gebruiksrechten`, { body: { informatieobject: doc.url, startdatum: '2024-01-01T12:00:00Z', omschrijvingVoorwaarden: 'alleen intern' } });
+    // Without an offset, as clients send it: Dutch local time.
+    const recht = await server.call('POST', `${DRC}/gebruiksrechten`, { body: { informatieobject: doc.url, startdatum: '2024-01-01T12:00:00', omschrijvingVoorwaarden: 'alleen intern' } });
     assert.equal(recht.status, 201, JSON.stringify(recht.body));
+    assert.equal(recht.body.startdatum, '2024-01-01T11:00:00.000Z');
     assert.equal((await server.call('GET', doc.url)).body.indicatieGebruiksrecht, true);
     const listed = await server.call('GET', `${DRC}/gebruiksrechten?informatieobject=${encodeURIComponent(doc.url)}`);
     assert.deepEqual(listed.body.map((g: any) => g.url), [recht.body.url]);
