@@ -78,8 +78,13 @@ class FileSink<T> {
     const stream = this.#stream!;
     if (!stream.write(chunk)) {
       await new Promise<void>((resolve) => {
-        stream.once('drain', resolve);
-        stream.once('close', resolve);
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
       });
     }
     if (this.#failure) throw this.#failure;
