@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { Type } from '../../platform/http/schema.ts';
-import { notFound, validationError } from '../../platform/http/problem.ts';
+import { validationError } from '../../platform/http/problem.ts';
 import { acceptingLocalDateTimes, parseDateTime } from '../../platform/http/date-time.ts';
 import type { Authorization } from '../../platform/auth/authorization.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -15,7 +15,7 @@ import { Gebruiksrechten, GebruiksrechtenExpanded, GebruiksrechtenRequest, Patch
 import * as repository from './repository.ts';
 import { AANMAKEN, assertMay, auditToelichting, authorisedDocuments, BIJWERKEN, LEZEN, recordDocumentMutation, urlsFor, VERWIJDEREN, type Urls } from './access.ts';
 import { documentRef, EXPAND, LOCATION, UuidParams } from './informatieobjecten.ts';
-import { documentFromUrl, expandInformatieobject, relationFields, subResourceOf } from './sub-resources.ts';
+import { deleteByUuid, documentFromUrl, expandInformatieobject, relationFields, subResourceOf } from './sub-resources.ts';
 import type { DocumentenDeps } from './index.ts';
 
 const TAGS = ['gebruiksrechten'];
@@ -212,8 +212,7 @@ export function gebruiksrechtenOperations(deps: DocumentenDeps): Operation[] {
         assertMay(auth, urls, io, [VERWIJDEREN]);
         const oud = toApi(row, urls);
         await database.db.transaction().execute(async (tx) => {
-          const deleted = await tx.deleteFrom('documenten.gebruiksrechten').where('uuid', '=', params.uuid).executeTakeFirst();
-          if (Number(deleted.numDeletedRows) === 0) throw notFound(`Gebruiksrechten ${params.uuid} bestaan niet meer.`);
+          await deleteByUuid(tx, 'documenten.gebruiksrechten', params.uuid, 'Gebruiksrechten');
           await syncIndicatie(tx, io);
           await recordDocumentMutation(tx, auth, urls, { document: documentRef(io, urls), resource: 'gebruiksrechten', resourceUrl: oud.url, actie: 'destroy', resultaat: 204, oud, toelichting: auditToelichting(request.headers) });
         });

@@ -310,6 +310,10 @@ export function informatieobjectOperations(deps: DocumentenDeps): Operation[] {
     const vertrouwelijkheid = (body.vertrouwelijkheidaanduiding as Vertrouwelijkheidaanduiding | undefined) ?? current.vertrouwelijkheidaanduiding;
     const intent = intended(body, current, partial, current.informatieobjecttype, vertrouwelijkheid);
     errors.push(...fieldErrors(body, intent, { hasGebruiksrechten: await repository.hasGebruiksrechten(database.db, io), isCreate: false }));
+    // Content kept from the current version keeps its size.
+    if (intent.versie.inhoud !== null && intent.versie.inhoud === current.inhoud && current.bestandsomvang !== null) {
+      errors.push(...checkFileSize(current.bestandsomvang, intent.versie.bestandsomvang));
+    }
     if (errors.length) throw validationError(errors);
     checkLock(io, body.lock as string | undefined);
     assertMay(auth, urls, accessOf(intent.versie), [BIJWERKEN, GEFORCEERD_BIJWERKEN]);

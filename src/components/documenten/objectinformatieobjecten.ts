@@ -16,14 +16,14 @@
 import { randomUUID } from 'node:crypto';
 import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { Type } from '../../platform/http/schema.ts';
-import { notFound, validationError, type InvalidParam } from '../../platform/http/problem.ts';
+import { validationError, type InvalidParam } from '../../platform/http/problem.ts';
 import { resourceOfShape, type ExpectedResource } from '../../platform/references/expected.ts';
 import { referenceError } from '../../platform/references/resolver.ts';
 import { Zaak, ZaakInformatieObject } from '../zaken/schemas.ts';
 import { ObjectInformatieObject, ObjectInformatieObjectRequest } from './schemas.ts';
 import { AANMAKEN, assertMay, authorisedDocuments, LEZEN, recordDocumentMutation, urlsFor, VERWIJDEREN, type Urls } from './access.ts';
 import { documentRef, LOCATION, UuidParams } from './informatieobjecten.ts';
-import { findDocumentFromUrl, subResourceOf } from './sub-resources.ts';
+import { deleteByUuid, findDocumentFromUrl, subResourceOf } from './sub-resources.ts';
 import type { DocumentenDeps } from './index.ts';
 
 const TAGS = ['objectinformatieobjecten'];
@@ -197,8 +197,7 @@ export function objectinformatieobjectOperations(deps: DocumentenDeps): Operatio
         }
         if (exists) throw validationError([{ name: 'nonFieldErrors', code: 'remote-relation-exists', reason: `De relatie bestaat nog in de API van het ${row.object_type}; die moet eerst verwijderd worden.` }]);
         await database.db.transaction().execute(async (tx) => {
-          const deleted = await tx.deleteFrom('documenten.objectinformatieobject').where('uuid', '=', params.uuid).executeTakeFirst();
-          if (Number(deleted.numDeletedRows) === 0) throw notFound(`Objectinformatieobject ${params.uuid} bestaat niet meer.`);
+          await deleteByUuid(tx, 'documenten.objectinformatieobject', params.uuid, 'Objectinformatieobject');
           await recordDocumentMutation(tx, auth, urls, { document: documentRef(io, urls), resource: 'objectinformatieobject', resourceUrl: oud.url, actie: 'destroy', resultaat: 204, oud, notify: false });
         });
         return { status: 204 };

@@ -62,3 +62,9 @@ export async function expandInformatieobject<T extends object>(deps: DocumentenD
   const informatieobject = await expandDocument(deps, toApi(io, versie, delen, urls), expand.informatieobjecttype, urls.apiRoot);
   return { ...body, _expand: { informatieobject } };
 }
+
+/** Deletes one sub-resource by uuid in `tx`: 404 when another request removed it meanwhile. */
+export async function deleteByUuid(tx: Tx, table: string, uuid: string, name: string): Promise<void> {
+  const deleted = await tx.deleteFrom(table).where('uuid', '=', uuid).executeTakeFirst();
+  if (Number(deleted.numDeletedRows) === 0) throw notFound(`${name} ${uuid} bestaat niet meer.`);
+}

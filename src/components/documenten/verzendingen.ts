@@ -10,14 +10,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { Type } from '../../platform/http/schema.ts';
-import { notFound, validationError } from '../../platform/http/problem.ts';
+import { validationError } from '../../platform/http/problem.ts';
 import { pageEnvelope, PAGE_SIZE } from '../../platform/http/pagination.ts';
 import type { Authorization } from '../../platform/auth/authorization.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { PaginatedVerzendingList, PatchedVerzendingRequest, Verzending, VerzendingExpanded, VerzendingRequest } from './schemas.ts';
 import { AANMAKEN, assertMay, authorisedDocuments, BIJWERKEN, LEZEN, recordDocumentMutation, urlsFor, VERWIJDEREN, type Urls } from './access.ts';
 import { documentRef, EXPAND, LOCATION, UuidParams } from './informatieobjecten.ts';
-import { documentFromUrl, expandInformatieobject, relationFields, subResourceOf } from './sub-resources.ts';
+import { deleteByUuid, documentFromUrl, expandInformatieobject, relationFields, subResourceOf } from './sub-resources.ts';
 import { checkVerzendingAdres } from './rules.ts';
 import type { DocumentenDeps } from './index.ts';
 
@@ -228,8 +228,7 @@ export function verzendingOperations(deps: DocumentenDeps): Operation[] {
         assertMay(auth, urls, io, [VERWIJDEREN]);
         const oud = toApi(row, urls);
         await database.db.transaction().execute(async (tx) => {
-          const deleted = await tx.deleteFrom('documenten.verzending').where('uuid', '=', params.uuid).executeTakeFirst();
-          if (Number(deleted.numDeletedRows) === 0) throw notFound(`Verzending ${params.uuid} bestaat niet meer.`);
+          await deleteByUuid(tx, 'documenten.verzending', params.uuid, 'Verzending');
           await recordDocumentMutation(tx, auth, urls, { document: documentRef(io, urls), resource: 'verzending', resourceUrl: oud.url, actie: 'destroy', resultaat: 204, oud });
         });
         return { status: 204 };

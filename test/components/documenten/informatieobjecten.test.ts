@@ -83,6 +83,9 @@ describe('Documenten API: documents, versions and locking', () => {
     const otherType = await server.call('PATCH', doc.url, { body: { informatieobjecttype: await server.informatieobjecttype(), lock: lock.body.lock } });
     assert.deepEqual(otherType.body.invalidParams.map((p: any) => [p.name, p.code]), [['informatieobjecttype', 'wijzigen-niet-toegelaten']]);
 
+    const otherSize = await server.call('PATCH', doc.url, { body: { bestandsomvang: 99, lock: lock.body.lock } });
+    assert.deepEqual(otherSize.body.invalidParams.map((p: any) => p.code), ['file-size'], 'the content kept has its own size');
+
     const registratieVersie1 = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const v2 = await server.call('PATCH', doc.url, { body: { titel: 'tweede titel', lock: lock.body.lock } });
