@@ -26,7 +26,8 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
   --port N            poort (PORT, standaard 8000)
   --host H            adres (HOST, standaard 0.0.0.0)
   --database URL      PostgreSQL, postgres://... (DATABASE_URL); anders de ingebouwde database
-  --data-dir DIR      map van de ingebouwde database (DATA_DIR, standaard ./data)
+  --data-dir DIR      map van de ingebouwde database en van de inhoud van documenten
+                      (DATA_DIR, standaard ./data)
   --memory            ingebouwde database in het geheugen, niets bewaard (OPENGROND_MEMORY=1)
   --components a,b    alleen deze componenten (OPENGROND_COMPONENTS, standaard alle)
   --clients FILE      JWT-clients uit JSON aanmaken (OPENGROND_CLIENTS)
@@ -86,6 +87,15 @@ function databaseTarget(): DatabaseTarget {
   return { kind: 'pglite', dataDir: flag('data-dir', 'DATA_DIR') ?? './data' };
 }
 
+/**
+ * Where document contents are kept: `--data-dir` (default ./data), also with a PostgreSQL
+ * database; with `--memory` nothing is kept (the server uses a temporary directory).
+ */
+function fileDir(target: DatabaseTarget): string | undefined {
+  if (target.kind === 'pglite') return 'dataDir' in target ? target.dataDir : undefined;
+  return flag('data-dir', 'DATA_DIR') ?? './data';
+}
+
 function describe(target: DatabaseTarget): string {
   if (target.kind === 'postgres') return `PostgreSQL ${target.url.replace(/\/\/[^@/]*@/, '//***@')}`;
   return 'memory' in target ? 'ingebouwd (PGlite), in het geheugen' : `ingebouwd (PGlite), in ${target.dataDir}`;
@@ -127,6 +137,7 @@ async function start(): Promise<void> {
     corsOrigins: flag('cors-origins', 'CORS_ORIGINS')?.split(','),
     logger: values.log || env.LOG === '1' ? { level: 'info' } : false,
     referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA'),
+    dataDir: fileDir(target),
     remoteServices: readRemoteServices(),
     remoteTimeoutSeconds: seconds('remote-timeout', 'REMOTE_TIMEOUT'),
     remoteCacheSeconds: seconds('remote-cache', 'REMOTE_CACHE'),

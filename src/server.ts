@@ -3,6 +3,9 @@
  * APIs on one Fastify app. Used by the CLI, the tests and the conformance runner alike.
  */
 import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openDatabase, type Database, type DatabaseTarget } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createApp } from './platform/http/app.ts';
@@ -29,6 +32,13 @@ export interface ServerOptions {
   jwtMaxAgeSeconds?: number;
   jwtLeewaySeconds?: number;
   authCacheSeconds?: number;
+  /**
+   * Where files outside the database are kept (document contents): by default the embedded
+   * database's data directory, else a temporary directory removed at close.
+   */
+  dataDir?: string;
+  /** Size of the bestandsdelen large documents are uploaded in (Documenten API), in bytes. */
+  bestandsdeelOmvang?: number;
   /** Directory with the full Referentielijsten data; the built-in demo set without it. */
   referentielijstenData?: string;
   /** Credentials for the remote API roots references point into (`--remote-services`). */
@@ -65,6 +75,7 @@ export async function openMigratedDatabase(target: DatabaseTarget): Promise<Data
 export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond> {
   const components = selectComponents(options.components);
   const database = await openMigratedDatabase(options.database);
+  const files = fileDirectory(options);
   try {
     if (options.clients?.length) await provisionClients(database, options.clients);
 
@@ -87,8 +98,8 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       timeoutMs: options.remoteTimeoutSeconds === undefined ? undefined : options.remoteTimeoutSeconds * 1000,
       cacheSeconds: options.remoteCacheSeconds,
     });
-    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie };
-    const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate(), references, options: componentOptions }));
+    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang };
+    const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions }));
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
 
     app.get('/health', async (_request, reply) => {
@@ -108,10 +119,22 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       authenticator,
       references,
       // In-flight requests finish first, then the database closes (and its data dir lock goes).
-      close: () => (closing ??= app.close().then(() => database.close())),
+      close: () => (closing ??= app.close().then(() => database.close()).finally(files.remove)),
     };
   } catch (error) {
     await database.close();
+    files.remove();
     throw error;
   }
+}
+
+/** The directory for files outside the database; a temporary one is removed at close. */
+function fileDirectory(options: ServerOptions): { dir: string; remove: () => void } {
+  const given = options.dataDir ?? ('dataDir' in options.database ? options.database.dataDir : undefined);
+  if (given) {
+    fs.mkdirSync(given, { recursive: true });
+    return { dir: path.resolve(given), remove: () => {} };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opengrond-'));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -9,6 +9,8 @@ export interface ComponentOptions {
   referentielijstenData?: string;
   /** Zaken: template(s) of generated zaak identificaties (`--zaak-identificatie`), see zaken/identificatie.ts. */
   zaakIdentificatie?: string;
+  /** Documenten: the size in bytes of the bestandsdelen a large document is uploaded in (default 32 MiB). */
+  bestandsdeelOmvang?: number;
 }
 
 export interface ComponentContext {
@@ -17,6 +19,11 @@ export interface ComponentContext {
   invalidateAuth: () => void;
   /** Resolves URL references to other components' resources: in-process when served here, else over HTTP. */
   references: ReferenceResolver;
+  /**
+   * A directory this process keeps files in, outside the database (document contents, in a
+   * subdirectory per component): `--data-dir`, or with `--memory` a temporary one removed at close.
+   */
+  dataDir: string;
   /** Component settings; absent means every default. */
   options?: ComponentOptions;
 }

@@ -26,8 +26,8 @@ export type { ZakenDeps } from './deps.ts';
 export const zaken: Component = {
   name: 'zaken',
   migrations: { owner: 'zaken', dir: new URL('./migrations/', import.meta.url) },
-  api: ({ database, options, references: resolver }) => {
-    const context = { database, invalidateAuth: () => {}, options, references: resolver };
+  api: ({ database, options, references: resolver, dataDir }) => {
+    const context = { database, invalidateAuth: () => {}, options, references: resolver, dataDir };
     let operations: Operation[] = [];
     // This process's APIs, read in-process: Zaken itself as the caller (so `expand` respects
     // the caller's rights), Catalogi and Referentielijsten with the internal identity.

@@ -31,6 +31,8 @@ export type Resolution =
   | { ok: true; resource: Record<string, unknown>; local: boolean }
   | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string };
 
+export type ListResolution = { ok: true; resources: Record<string, unknown>[] } | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string };
+
 export interface ReferenceResolverOptions {
   /** The app every component is registered on; it answers this process's own URLs. */
   app: FastifyInstance;
@@ -95,17 +97,47 @@ export class ReferenceResolver {
     const local = this.#local(url, context);
     let resource = local ? undefined : this.#cache.get(url);
     if (!resource) {
-      if (!local && !httpUrl(url)) return badUrl(url, 'het is geen http(s)-URL');
-      const answer = local ? await this.#inProcess(local) : await this.#remote(url);
-      if ('error' in answer) return badUrl(url, answer.error);
-      if (answer.status !== 200) return badUrl(url, `die antwoordde met status ${answer.status}`);
-      const body = jsonObject(answer.text);
-      if (!body) return { ok: false, code: 'invalid-resource', reason: `De URL ${url} antwoordde niet met een JSON-object, dus niet met een ${expected.kind}.` };
+      const answer = await this.#json(url, local);
+      if (!answer.ok) return answer;
+      const body = answer.value;
+      if (!isObject(body)) return { ok: false, code: 'invalid-resource', reason: `De URL ${url} antwoordde niet met een JSON-object, dus niet met een ${expected.kind}.` };
       resource = body;
       if (!local) this.#cache.set(url, body);
     }
     if (!expected.matches(resource)) return { ok: false, code: 'invalid-resource', reason: `De URL ${url} wijst niet naar een ${expected.kind}.` };
     return { ok: true, resource: structuredClone(resource), local: local !== undefined };
+  }
+
+  /**
+   * The resources a list URL answers with (a JSON array, or the `results` of a ZGW page),
+   * each an `expected` one; never cached, because a list says whether a relation exists now
+   * (a zaakinformatieobject for an objectinformatieobject).
+   *
+   * @example
+   * await references.fetchList(`${zakenRoot}/zaakinformatieobjecten?zaak=…&informatieobject=…`, ZAAKINFORMATIEOBJECT, { apiRoot })
+   */
+  async fetchList(url: string, expected: ExpectedResource, context: ResolveContext = {}): Promise<ListResolution> {
+    const answer = await this.#json(url, this.#local(url, context));
+    if (!answer.ok) return answer;
+    const body = answer.value;
+    const items = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.results) ? body.results : undefined;
+    if (!items || !items.every((item) => isObject(item) && expected.matches(item))) {
+      return { ok: false, code: 'invalid-resource', reason: `De URL ${url} antwoordde niet met een lijst van ${expected.kind}.` };
+    }
+    return { ok: true, resources: items as Record<string, unknown>[] };
+  }
+
+  /** The JSON a URL answers 200 with: in-process when `local`, else over HTTP. */
+  async #json(url: string, local: { path: string; base?: Base } | undefined): Promise<{ ok: true; value: unknown } | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string }> {
+    if (!local && !httpUrl(url)) return badUrl(url, 'het is geen http(s)-URL');
+    const answer = local ? await this.#inProcess(local) : await this.#remote(url);
+    if ('error' in answer) return badUrl(url, answer.error);
+    if (answer.status !== 200) return badUrl(url, `die antwoordde met status ${answer.status}`);
+    try {
+      return { ok: true, value: JSON.parse(answer.text) as unknown };
+    } catch {
+      return { ok: false, code: 'invalid-resource', reason: `De URL ${url} antwoordde niet met JSON.` };
+    }
   }
 
   /**
@@ -175,7 +207,7 @@ export function referenceError(name: string, resolution: Resolution): InvalidPar
   return resolution.ok ? [] : [{ name, code: resolution.code, reason: resolution.reason }];
 }
 
-function badUrl(url: string, why: string): Resolution {
+function badUrl(url: string, why: string): { ok: false; code: 'bad-url'; reason: string } {
   return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: ${why}.` };
 }
 
@@ -188,11 +220,6 @@ function httpUrl(url: string, base?: string): URL | undefined {
   }
 }
 
-function jsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
