@@ -78,6 +78,21 @@ export async function writeAudit(tx: Tx, auth: Authorization, record: AuditRecor
     .execute();
 }
 
+/**
+ * Deletes the audit trail of one main object: the standards delete it with the object
+ * ("Verwijder een BESLUIT samen met alle gerelateerde resources binnen deze API: … audit
+ * trail regels").
+ */
+export async function deleteAuditTrail(tx: Tx, hoofdObjectUrl: string): Promise<void> {
+  await tx.deleteFrom('platform.audittrail').where('hoofd_object', '=', localPath(hoofdObjectUrl)).execute();
+}
+
+/** The `X-Audit-Toelichting` header of a request (why it was made), for {@link AuditRecord.toelichting}. */
+export function auditToelichting(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const value = headers['x-audit-toelichting'];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** The audit trail of one main object, oldest first, as the `/audittrail` endpoints show it. */
 export async function auditTrail(db: Db, hoofdObjectUrl: string): Promise<AuditEntry[]> {
   const origin = new URL(hoofdObjectUrl).origin;

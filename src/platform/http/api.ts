@@ -82,6 +82,16 @@ export interface Operation<P extends TObject | undefined = TObject | undefined, 
   document?: { body?: TSchema; bodyRequired?: boolean; responses?: Record<number, ResponseSpec> };
   /** Maximum body size in bytes, where an operation needs more than the default. */
   bodyLimit?: number;
+  /**
+   * An endpoint the standard reserves for synchronising relations between APIs ("Dit endpoint
+   * hoor je als consumer niet zelf aan te spreken": zaakbesluit_create/destroy,
+   * objectinformatieobject_create/destroy). Besides reads, it is the only write that accepts
+   * the process's internal credential, in-process: this process's own APIs keep their
+   * relations here with `ReferenceResolver.send`.
+   */
+  relationSync?: boolean;
+  /** Document the optional `X-NLX-Logrecord-ID` and `X-Audit-Toelichting` request headers, as the spec does on this operation. */
+  auditHeaders?: boolean;
   handler(ctx: HandlerContext<Static<NonNullable<P>>, Static<NonNullable<Q>>, Static<NonNullable<B>>>): Promise<HandlerResult>;
 }
 
@@ -162,7 +172,8 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     let auth = ANONYMOUS;
     if (scopes !== null) {
-      auth = await options.authenticator.authenticate(request.headers.authorization, { inProcess: isInProcessRead(request) });
+      const internalAllowed = request.method === 'GET' || operation.relationSync === true;
+      auth = await options.authenticator.authenticate(request.headers.authorization, { inProcess: internalAllowed && isInProcess(request) });
       if (!scopes.some((s) => auth.hasScope(component!, s))) {
         throw permissionDenied(`Je hebt geen toestemming om deze actie uit te voeren (scope ${scopes.join(' of ')} op ${component}).`);
       }
@@ -218,12 +229,12 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
 }
 
 /**
- * A GET this process made to itself with `app.inject`: such a request has a mock socket, one
- * over the network a real one (net.Socket; TLS sockets extend it). Only these may carry the
- * internal credential; the reference resolver only reads.
+ * A request this process made to itself with `app.inject`: such a request has a mock socket,
+ * one over the network a real one (net.Socket; TLS sockets extend it). Only these may carry
+ * the internal credential, and only on a read or a `relationSync` operation.
  */
-function isInProcessRead(request: FastifyRequest): boolean {
-  return request.method === 'GET' && !(request.raw.socket instanceof Socket);
+function isInProcess(request: FastifyRequest): boolean {
+  return !(request.raw.socket instanceof Socket);
 }
 
 /** The only coordinate reference system the ZGW APIs support (WGS84, as GeoJSON). */

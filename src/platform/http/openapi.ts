@@ -162,6 +162,12 @@ function headerParameters(operation: Operation, contentTypeHeader: boolean): Jso
   if (contentTypeHeader && ['POST', 'PUT', 'PATCH'].includes(operation.method)) {
     parameters.push({ in: 'header', name: 'Content-Type', schema: { type: 'string', enum: ['application/json'] }, description: 'Content type van de verzoekinhoud.', required: true });
   }
+  if (operation.auditHeaders) {
+    parameters.push(
+      { name: 'X-NLX-Logrecord-ID', in: 'header', description: 'Identifier of the request, traceable throughout the network', required: false, schema: { type: 'string' } },
+      { name: 'X-Audit-Toelichting', in: 'header', description: 'Toelichting waarom een bepaald verzoek wordt gedaan', required: false, schema: { type: 'string' } },
+    );
+  }
   if (operation.etag) {
     parameters.push({
       in: 'header',
