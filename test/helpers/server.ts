@@ -19,7 +19,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: Partial<ServerOptions> & { extraClients?: ClientSpec[] } = {}): Promise<TestServer> {
+/** `beforeListen`: add routes to the app (a stand-in for an API not built here) before it listens. */
+export async function startTestServer(options: Partial<ServerOptions> & { extraClients?: ClientSpec[]; beforeListen?: (og: OpenGrond) => void } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const og = await buildOpenGrond({
     database: database.target,
@@ -30,6 +31,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { extraC
     ],
     ...options,
   });
+  options.beforeListen?.(og);
   const baseUrl = await og.app.listen({ port: 0, host: '127.0.0.1' });
 
   const token = (client = ADMIN, claims: Record<string, unknown> = {}) =>

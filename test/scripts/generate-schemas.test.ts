@@ -10,6 +10,7 @@ import { defineOperation, type Operation } from '../../src/platform/http/api.ts'
 import { schemaName, type TSchema } from '../../src/platform/http/schema.ts';
 import { SHARED } from '../helpers/openapi.ts';
 import * as zaken from '../../src/components/zaken/schemas.ts';
+import * as besluiten from '../../src/components/besluiten/schemas.ts';
 
 /**
  * Every generated schema against its official counterpart: one synthetic path per schema,
@@ -39,6 +40,12 @@ describe('generate-schemas', () => {
     const { differences, missing } = schemaDifferences('zaken-1.5.2.yaml', zaken);
     assert.deepEqual(differences, []);
     // Only the enums (inlined) and the problem schemas (emitted by openapi.ts) have no constant.
+    assert.deepEqual(missing.filter((n) => !/Enum$/.test(n) && !['Fout', 'ValidatieFout', 'FieldValidationError'].includes(n)), []);
+  });
+
+  it('the Besluiten schemas match besluiten-1.1.0.yaml schema for schema', () => {
+    const { differences, missing } = schemaDifferences('besluiten-1.1.0.yaml', besluiten);
+    assert.deepEqual(differences, []);
     assert.deepEqual(missing.filter((n) => !/Enum$/.test(n) && !['Fout', 'ValidatieFout', 'FieldValidationError'].includes(n)), []);
   });
 

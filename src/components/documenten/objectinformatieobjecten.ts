@@ -114,6 +114,7 @@ export function objectinformatieobjectOperations(deps: DocumentenDeps): Operatio
       method: 'POST',
       path: '/objectinformatieobjecten',
       operationId: 'objectinformatieobject_create',
+      relationSync: true,
       summary: 'Maak een OBJECT-INFORMATIEOBJECT relatie aan.',
       description:
         "**LET OP: Dit endpoint hoor je als consumer niet zelf aan te spreken.** Andere API's, zoals de Zaken API en de Besluiten API, gebruiken dit endpoint bij het synchroniseren van relaties. **Er wordt gevalideerd op** - geldigheid `informatieobject` URL - de combinatie `informatieobject` en `object` moet uniek zijn - bestaan van `object` URL",
@@ -176,6 +177,7 @@ export function objectinformatieobjectOperations(deps: DocumentenDeps): Operatio
       method: 'DELETE',
       path: '/objectinformatieobjecten/{uuid}',
       operationId: 'objectinformatieobject_destroy',
+      relationSync: true,
       summary: 'Verwijder een OBJECT-INFORMATIEOBJECT relatie.',
       description:
         "**LET OP: Dit endpoint hoor je als consumer niet zelf aan te spreken.** Andere API's, zoals de Zaken API en de Besluiten API, gebruiken dit endpoint bij het synchroniseren van relaties.",

@@ -89,6 +89,12 @@ export async function deleteAuditTrail(tx: Tx, hoofdObjectUrl: string): Promise<
   await tx.deleteFrom('platform.audittrail').where('hoofd_object', '=', localPath(hoofdObjectUrl)).execute();
 }
 
+/** The `X-Audit-Toelichting` header of a request (why it was made), for {@link AuditRecord.toelichting}. */
+export function auditToelichting(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const value = headers['x-audit-toelichting'];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** The audit trail of one main object, oldest first, as the `/audittrail` endpoints show it. */
 export async function auditTrail(db: Db, hoofdObjectUrl: string): Promise<AuditEntry[]> {
   const origin = new URL(hoofdObjectUrl).origin;

@@ -101,6 +101,14 @@ export interface Operation<P extends TObject | undefined = TObject | undefined, 
    * with `document.body`. Another content type is answered 415.
    */
   rawBody?: { mediaTypes: string[] };
+  /**
+   * An endpoint the standard reserves for synchronising relations between APIs ("Dit endpoint
+   * hoor je als consumer niet zelf aan te spreken": zaakbesluit_create/destroy,
+   * objectinformatieobject_create/destroy). Besides reads, it is the only write that accepts
+   * the process's internal credential, in-process: this process's own APIs keep their
+   * relations here with `ReferenceResolver.send`.
+   */
+  relationSync?: boolean;
   handler(ctx: HandlerContext<Static<NonNullable<P>>, Static<NonNullable<Q>>, Static<NonNullable<B>>>): Promise<HandlerResult>;
 }
 
@@ -204,7 +212,8 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     let auth = ANONYMOUS;
     if (scopes !== null) {
-      auth = await options.authenticator.authenticate(request.headers.authorization, { inProcess: isInProcessRead(request) });
+      const internalAllowed = request.method === 'GET' || operation.relationSync === true;
+      auth = await options.authenticator.authenticate(request.headers.authorization, { inProcess: internalAllowed && isInProcess(request) });
       if (!scopes.some((s) => auth.hasScope(component!, s))) {
         throw permissionDenied(`Je hebt geen toestemming om deze actie uit te voeren (scope ${scopes.join(' of ')} op ${component}).`);
       }
@@ -265,12 +274,12 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
 }
 
 /**
- * A GET this process made to itself with `app.inject`: such a request has a mock socket, one
- * over the network a real one (net.Socket; TLS sockets extend it). Only these may carry the
- * internal credential; the reference resolver only reads.
+ * A request this process made to itself with `app.inject`: such a request has a mock socket,
+ * one over the network a real one (net.Socket; TLS sockets extend it). Only these may carry
+ * the internal credential, and only on a read or a `relationSync` operation.
  */
-function isInProcessRead(request: FastifyRequest): boolean {
-  return request.method === 'GET' && !(request.raw.socket instanceof Socket);
+function isInProcess(request: FastifyRequest): boolean {
+  return !(request.raw.socket instanceof Socket);
 }
 
 const serializerSchemas = new WeakMap<object, TSchema>();

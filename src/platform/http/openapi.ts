@@ -174,6 +174,12 @@ function headerParameters(operation: Operation, contentTypeHeader: boolean): Jso
       { in: 'header', name: 'X-Audit-Toelichting', schema: { type: 'string' }, description: 'Toelichting waarom een bepaald verzoek wordt gedaan' },
     );
   }
+  if (operation.auditHeaders) {
+    parameters.push(
+      { name: 'X-NLX-Logrecord-ID', in: 'header', description: 'Identifier of the request, traceable throughout the network', required: false, schema: { type: 'string' } },
+      { name: 'X-Audit-Toelichting', in: 'header', description: 'Toelichting waarom een bepaald verzoek wordt gedaan', required: false, schema: { type: 'string' } },
+    );
+  }
   if (operation.etag) {
     parameters.push({
       in: 'header',

@@ -14,6 +14,11 @@
  * Resolve references before opening a transaction: an in-process call needs a database
  * connection of its own, and the embedded database has only one.
  *
+ * {@link ReferenceResolver.send} writes the same way: the synchronisation requests one API
+ * makes to keep its relations in another (the Besluiten API's ZaakBesluit in the Zaken API,
+ * its ObjectInformatieObject in the Documenten API). In-process, only operations declared
+ * `relationSync` accept the internal credential for a write (platform/http/api.ts).
+ *
  * @example
  * const ZAAKTYPE = resourceOfShape('zaaktype', ZaakType);
  * const found = await references.fetch(body.zaaktype, ZAAKTYPE, { apiRoot });
@@ -61,6 +66,9 @@ export interface ResolveContext {
 }
 
 type Answer = { status: number; text: string } | { error: string };
+
+/** What a write answered: its status and JSON body (undefined when it had none), or why it got no answer. */
+export type SendResult = { status: number; body: unknown; local: boolean } | { error: string };
 
 /** One address of this instance: `prefix` is scheme, host and base path, without a trailing slash. */
 interface Base {
@@ -141,6 +149,25 @@ export class ReferenceResolver {
   }
 
   /**
+   * Sends a write to `url`: a POST with a JSON body, or a DELETE. In-process, with the internal
+   * credential, when this process serves the URL; otherwise over HTTP with the timeout and
+   * this instance's JWT for that API root. Nothing is cached. Never call it while holding a
+   * transaction: the other API may read back from this one (a Zaken API checks that the
+   * besluit it is told about exists).
+   *
+   * @example
+   * const answer = await references.send('POST', `${zaak}/besluiten`, { besluit }, { apiRoot });
+   * if ('error' in answer || answer.status !== 201) … // not registered
+   */
+  async send(method: 'POST' | 'DELETE', url: string, body: unknown, context: ResolveContext = {}): Promise<SendResult> {
+    const local = this.#local(url, context);
+    if (!local && !httpUrl(url)) return { error: `${url} is geen http(s)-URL` };
+    const answer = local ? await this.#inProcess(local, method, body) : await this.#remote(url, method, body);
+    if ('error' in answer) return answer;
+    return { status: answer.status, body: answer.text === '' ? undefined : parseJson(answer.text), local: local !== undefined };
+  }
+
+  /**
    * The path (with query string) under which this process serves `url`, or undefined when it
    * does not: the URL is under the public URL, under the scheme and host of the request
    * being handled, or a path, and in an API this process serves.
@@ -176,25 +203,29 @@ export class ReferenceResolver {
     });
   }
 
-  async #inProcess({ path, base }: { path: string; base?: Base }): Promise<Answer> {
+  async #inProcess({ path, base }: { path: string; base?: Base }, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown): Promise<Answer> {
     // Host (and, behind a trusted proxy, X-Forwarded-*) as the URL says, so the resource's own
     // URLs come out on the host it was referred to by.
-    const forwarded = base ? { host: base.host, 'x-forwarded-host': base.host, 'x-forwarded-proto': base.proto } : {};
-    const response = await this.#app.inject({ method: 'GET', url: path, headers: { ...forwarded, authorization: this.#internalCredential, accept: 'application/json' } });
+    const forwarded: Record<string, string> = base ? { host: base.host, 'x-forwarded-host': base.host, 'x-forwarded-proto': base.proto } : {};
+    const headers: Record<string, string> = { ...forwarded, authorization: this.#internalCredential, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.#app.inject({ method, url: path, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
     return { status: response.statusCode, text: response.body };
   }
 
-  async #remote(url: string): Promise<Answer> {
+  /** A GET keeps the body of a 200 only; a write keeps every answer's body. */
+  async #remote(url: string, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown): Promise<Answer> {
     const service = serviceFor(this.#services, url);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (service) headers.Authorization = await bearerToken(service);
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
-      const response = await fetch(url, { headers, signal: AbortSignal.timeout(this.#timeoutMs) });
-      if (response.status !== 200) {
+      const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.#timeoutMs) });
+      if (method === 'GET' && response.status !== 200) {
         await response.body?.cancel();
         return { status: response.status, text: '' };
       }
-      return { status: 200, text: await response.text() };
+      return { status: response.status, text: await response.text() };
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       return { error: timedOut ? `die antwoordde niet binnen ${this.#timeoutMs / 1000} s` : 'die is niet bereikbaar' };
@@ -222,4 +253,13 @@ function httpUrl(url: string, base?: string): URL | undefined {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The JSON value of `text`; undefined when it is no JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
