@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { ApiDefinition, Operation } from './api.ts';
-import { documentedAs, schemaName } from './schema.ts';
+import { documentedAs, schemaName, variantsOf } from './schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -94,6 +94,15 @@ export function buildOpenApi(api: ApiDefinition): Json {
     for (const [key, value] of Object.entries(schema)) {
       if (key === '$id' || key === 'additionalProperties') continue;
       out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toDoc(v)])) : toDoc(value);
+    }
+    const variants = variantsOf(schema);
+    if (variants) {
+      const mapping: Record<string, unknown> = {};
+      for (const [value, variant] of Object.entries(variants.variants())) {
+        if (!schemaName(variant)) throw new Error(`The variant ${value} of a discriminated schema needs a name.`);
+        mapping[value] = (toDoc(variant) as Json).$ref;
+      }
+      out.discriminator = { propertyName: variants.propertyName, mapping };
     }
     return out;
   };

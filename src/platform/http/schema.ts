@@ -8,16 +8,27 @@ import { Type, type Static, type TSchema, type TString, type TUnsafe } from '@si
 
 export { Type, type Static, type TSchema };
 
-const schemaNames = new WeakMap<object, string>();
+const NAME = Symbol('schemaName');
 
-/** Gives a schema its name under `#/components/schemas` in the OpenAPI document. */
+/**
+ * Gives a schema its name under `#/components/schemas` in the OpenAPI document. The name is
+ * an own symbol property, so the copy `Type.Optional(schema)` makes is still referenced by
+ * name; `Nullable` and other changed copies drop it.
+ */
 export function named<T extends TSchema>(name: string, schema: T): T {
-  schemaNames.set(schema, name);
+  (schema as unknown as Record<symbol, string>)[NAME] = name;
   return schema;
 }
 
 export function schemaName(schema: object): string | undefined {
-  return schemaNames.get(schema);
+  return (schema as Record<symbol, string | undefined>)[NAME];
+}
+
+/** A copy of `schema` with other keywords: no longer the named schema. */
+function changed(schema: object, keywords: Record<string, unknown>): Record<string | symbol, unknown> {
+  const copy: Record<string | symbol, unknown> = { ...schema, ...keywords };
+  delete copy[NAME];
+  return copy;
 }
 
 /** A string restricted to the given values (an OpenAPI `enum`, not a TypeBox `anyOf`). */
@@ -25,8 +36,14 @@ export function Enum<const V extends readonly string[]>(values: V, options: Reco
   return Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...options });
 }
 
+/**
+ * `null` allowed too. An enum gets `null` among its values, because Ajv checks `enum` apart
+ * from `nullable` (the OpenAPI comparison reads `enum: [..., null]` as nullable).
+ */
 export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
-  return Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
+  const values = (schema as { enum?: unknown[] }).enum;
+  const withNull = values && !values.includes(null) ? { enum: [...values, null] } : {};
+  return Type.Unsafe<Static<T> | null>(changed(schema, { ...withNull, nullable: true }));
 }
 
 /** A URL reference to another resource, as the ZGW standards model every relation. */
@@ -61,6 +78,49 @@ export function Lazy(thunk: () => TSchema): TUnsafe<Record<string, unknown>> {
 export function documentedAs(schema: object): TSchema | undefined {
   const thunk = (schema as { [DOCUMENTED_AS]?: () => TSchema })[DOCUMENTED_AS];
   return thunk?.();
+}
+
+/** `allOf`: a value meeting every one of `parts` (an OpenAPI composition, kept as such in the document). */
+export function AllOf(parts: TSchema[], options: Record<string, unknown> = {}): TUnsafe<Record<string, unknown>> {
+  return Type.Unsafe<Record<string, unknown>>({ type: 'object', ...options, allOf: parts });
+}
+
+/**
+ * A schema of another API that the official document refers to by an external `$ref` (the
+ * Zaken API's `_expand` embeds Catalogi objects): documented as an object described by `ref`.
+ */
+export function External(ref: string): TUnsafe<Record<string, unknown>> {
+  return Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: `Zie ${ref}` });
+}
+
+const VARIANTS = Symbol('variants');
+
+export interface Variants {
+  /** The property whose value selects the variant, e.g. `betrokkeneType`. */
+  propertyName: string;
+  /** Per value the named variant schema: `allOf: [Lazy(base), extra]`, as the standards write it. */
+  variants: () => Record<string, TSchema>;
+}
+
+/**
+ * A polymorphic schema (OpenAPI `discriminator` with a `mapping`), as the Zaken API models
+ * `Rol` per `betrokkeneType` and `ZaakObject` per `objectType`: `base` holds the common
+ * properties, and each variant adds its own (`betrokkeneIdentificatie`). The document gets
+ * the `discriminator` and the variant schemas; request validation checks the base and then
+ * the variant the body's `propertyName` selects (see `validation.ts`).
+ */
+export function Discriminated<T extends TSchema>(base: T, propertyName: string, variants: () => Record<string, TSchema>): T {
+  return { ...changed(base, {}), [VARIANTS]: { propertyName, variants } satisfies Variants } as unknown as T;
+}
+
+/** The same schema, marked readOnly (or writeOnly): a changed copy, documented inline. */
+export function Annotated<T extends TSchema>(schema: T, keywords: { readOnly?: boolean; writeOnly?: boolean }): TUnsafe<Static<T>> {
+  return Type.Unsafe<Static<T>>(changed(schema, keywords));
+}
+
+/** The variants of a `Discriminated` schema; undefined for any other schema. */
+export function variantsOf(schema: object): Variants | undefined {
+  return (schema as { [VARIANTS]?: Variants })[VARIANTS];
 }
 
 /** `{count, next, previous, results}`: the ZGW list envelope, with an exact count. */

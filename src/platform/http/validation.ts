@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { InvalidParam } from './problem.ts';
 import { ProblemError, validationError } from './problem.ts';
+import { variantsOf, type Variants } from './schema.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => void;
@@ -37,10 +38,62 @@ export function compileValidator(schema: object, part: Part, options: { partial?
   // PATCH documents the full resource schema (as the ZGW specs do) but sends only what changes.
   if (options.partial) requestSchema = { ...requestSchema, required: [] };
   const validate: ValidateFunction = ajv.compile(requestSchema);
+  const variants = part === 'body' ? variantValidator(schema) : undefined;
   return (data) => {
     if (part === 'body') blankToAbsent(requestSchema, data);
     if (part === 'querystring') rejectUnknownParameters(requestSchema, data);
-    if (!validate(data)) throw validationError(toInvalidParams(validate.errors ?? [], part));
+    const errors = validate(data) ? [] : [...(validate.errors ?? [])];
+    // A polymorphic body: the variant its discriminator selects checks the variant's own properties.
+    if (variants && data && typeof data === 'object') {
+      const value = (data as Record<string, unknown>)[variants.propertyName];
+      if (typeof value === 'string') errors.push(...variants.check(value, data));
+    }
+    if (errors.length) throw validationError(toInvalidParams(errors, part));
+  };
+}
+
+/**
+ * Validates the variant part of a `Discriminated` schema's body for a given discriminator
+ * value: for a PATCH that leaves the discriminator out (the stored object's value applies).
+ * Throws the same 400 as request validation; a value without a variant passes.
+ */
+export function validateVariant(schema: object, value: string, data: unknown): void {
+  const variants = variantValidator(schema);
+  if (!variants) throw new Error('validateVariant needs a Discriminated schema');
+  const errors = variants.check(value, data);
+  if (errors.length) throw validationError(toInvalidParams(errors, 'body'));
+}
+
+const variantValidators = new WeakMap<object, ReturnType<typeof buildVariantValidator>>();
+
+function variantValidator(schema: object) {
+  const variants = variantsOf(schema);
+  if (!variants) return undefined;
+  let validator = variantValidators.get(schema);
+  if (!validator) variantValidators.set(schema, (validator = buildVariantValidator(variants)));
+  return validator;
+}
+
+/** Per discriminator value a compiled validator of that variant's request schema, compiled on first use. */
+function buildVariantValidator(variants: Variants) {
+  const compiled = new Map<string, { requestSchema: JsonSchema; validate: ValidateFunction }>();
+  const get = (value: string) => {
+    if (!compiled.has(value)) {
+      const variant = variants.variants()[value];
+      if (!variant) return undefined;
+      const requestSchema = toRequestSchema(variant) as JsonSchema;
+      compiled.set(value, { requestSchema, validate: bodyAjv.compile(requestSchema) });
+    }
+    return compiled.get(value);
+  };
+  return {
+    propertyName: variants.propertyName,
+    check(value: string, data: unknown): ErrorObject[] {
+      const variant = get(value);
+      if (!variant) return [];
+      blankToAbsent(variant.requestSchema, data);
+      return variant.validate(data) ? [] : [...(variant.validate.errors ?? [])];
+    },
   };
 }
 
@@ -74,6 +127,7 @@ export function toRequestSchema(schema: object): object {
 }
 
 function blankToAbsent(schema: JsonSchema, data: unknown): void {
+  for (const part of schema.allOf ?? []) blankToAbsent(part, data);
   if (Array.isArray(data) && schema.items) {
     for (const item of data) blankToAbsent(schema.items, item);
     return;

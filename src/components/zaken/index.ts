@@ -1,0 +1,48 @@
+/**
+ * Zaken API 1.5.2: the zaak, the core object of zaakgericht werken, and what belongs to it
+ * (statussen, resultaat, rollen, zaakobjecten, zaakinformatieobjecten, klantcontacten,
+ * zaakcontactmomenten, zaakverzoeken, zaakeigenschappen, zaakbesluiten, audittrail).
+ *
+ * Each resource lives in its own module exporting `xxxOperations(deps)`; add one line per
+ * module to `zakenOperations`. What they share about the zaak is in `zaak-access.ts`; the
+ * Catalogi lookups in `catalogi.ts`.
+ */
+import type { Component, ComponentOptions } from '../component.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { Operation } from '../../platform/http/api.ts';
+import { catalogiLookup, interimFetcher, type CatalogiLookup } from './catalogi.ts';
+
+/** What every resource module of the Zaken API gets. */
+export interface ZakenDeps {
+  database: Database;
+  /** Zaaktypen, statustypen, … by URL (in-process for this instance's Catalogi API). */
+  catalogi: CatalogiLookup;
+  options?: ComponentOptions;
+}
+
+export const zaken: Component = {
+  name: 'zaken',
+  migrations: { owner: 'zaken', dir: new URL('./migrations/', import.meta.url) },
+  api: ({ database, options }) => ({
+    name: 'zaken',
+    component: 'zrc',
+    title: 'Zaken API',
+    version: '1.5.2',
+    description: DESCRIPTION,
+    contentTypeHeader: true,
+    operations: zakenOperations({ database, catalogi: catalogiLookup(interimFetcher(database, options)), options }),
+  }),
+};
+
+/** Every operation of the API, one line per resource module. */
+function zakenOperations(_deps: ZakenDeps): Operation[] {
+  return [];
+}
+
+const DESCRIPTION = `Een API om een zaakregistratiecomponent (ZRC) te benaderen.
+
+De ZAAK is het kernobject in deze API, waaraan verschillende andere resources gerelateerd zijn. De Zaken API werkt samen met andere API's voor Zaakgericht werken om tot volledige functionaliteit te komen.
+
+### Notificaties
+
+Deze API publiceert notificaties op het kanaal \`zaken\`, met de kenmerken \`bronorganisatie\`, \`zaaktype\` en \`vertrouwelijkheidaanduiding\` van de zaak.`;
