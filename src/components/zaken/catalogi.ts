@@ -17,7 +17,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { Operation } from '../../platform/http/api.ts';
 import { Authorization } from '../../platform/auth/authorization.ts';
 import { ProblemError, type InvalidParam } from '../../platform/http/problem.ts';
-import type { ComponentOptions } from '../component.ts';
+import type { ComponentContext, ComponentOptions } from '../component.ts';
 import { catalogi } from '../catalogi/index.ts';
 import { Eigenschap, InformatieObjectType, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType } from '../catalogi/schemas.ts';
 import { originOf, sameUrl } from './urls.ts';
@@ -115,7 +115,8 @@ const COLLECTIONS: Record<string, string> = {
 export function interimFetcher(database: Database, options?: ComponentOptions, timeoutMs = 5000): ReferenceFetcher {
   let operations: Operation[] | undefined;
   const retrieve = (resource: string) => {
-    operations ??= catalogi.api({ database, invalidateAuth: () => {}, options }).operations;
+    // Interim (replaced by the platform reference resolver): retrieve handlers never resolve references.
+    operations ??= catalogi.api({ database, invalidateAuth: () => {}, options } as ComponentContext).operations;
     return operations.find((o) => o.operationId === `${resource}_retrieve`);
   };
 
