@@ -105,7 +105,7 @@ const { values, positionals } = parseArgs({
 });
 
 const env = process.env;
-const flag = (name: keyof typeof values, envName: string) => (values[name] as string | undefined) ?? env[envName] ?? undefined;
+const flag = (name: keyof typeof values, envName?: string) => (values[name] as string | undefined) ?? (envName ? env[envName] : undefined);
 
 function databaseTarget(): DatabaseTarget {
   const url = flag('database', 'DATABASE_URL');
@@ -141,7 +141,7 @@ function seconds(name: keyof typeof values, envName: string): number | undefined
 }
 
 /** A positive whole number from a flag or its variable; undefined when neither is given. */
-function count(name: keyof typeof values, envName: string): number | undefined {
+function count(name: keyof typeof values, envName?: string): number | undefined {
   const value = flag(name, envName);
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -260,7 +260,7 @@ async function notificaties(): Promise<void> {
         status: values.status,
         abonnement: values.abonnement,
         kanaal: values.kanaal,
-        limit: count('limit', 'NOTIFICATIES_LIMIT'),
+        limit: count('limit'),
         dead: values.dead,
         options: notificatiesOptions(),
         publicUrl: flag('public-url', 'PUBLIC_URL')?.replace(/\/+$/, ''),

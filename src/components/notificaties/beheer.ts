@@ -58,7 +58,7 @@ export function beheerApi(database: Database): ApiDefinition {
   return {
     name: 'notificaties-beheer',
     component: 'nrc',
-    title: 'Notificaties beheer-API',
+    title: 'Notificaties beheer',
     version: '1.0.0',
     description:
       'Beheer van de aflevering van notificaties van de Notificaties API: elke levering van een notificatie aan een abonnement, met zijn pogingen en hun uitkomst, en het opnieuw aanbieden van leveringen die zijn opgegeven (`dead`).',

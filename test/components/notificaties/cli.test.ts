@@ -21,8 +21,9 @@ const run = promisify(execFile);
 it('lists, shows and retries dead deliveries from the command line', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opengrond-nrc-cli-'));
   const postgres = process.env.TEST_DATABASE_URL ? await createTestDatabase() : undefined;
-  const target = postgres?.target ?? { kind: 'pglite' as const, dataDir: path.join(dir, 'data') };
-  const databaseArgs = target.kind === 'postgres' ? ['--database', target.url] : ['--data-dir', target.dataDir];
+  const dataDir = path.join(dir, 'data');
+  const target = postgres?.target ?? { kind: 'pglite' as const, dataDir };
+  const databaseArgs = target.kind === 'postgres' ? ['--database', target.url] : ['--data-dir', dataDir];
   const receiver = await startWebhookReceiver();
   try {
     const og = await buildOpenGrond({

@@ -33,7 +33,8 @@ export interface Uitgaand {
 export async function fanOut(tx: Tx, uitgaand: Uitgaand[]): Promise<number> {
   const kanalen = [...new Set(uitgaand.map((u) => u.bericht.kanaal))];
   if (kanalen.length === 0) return 0;
-  const groups = await tx.selectFrom('notificaties.abonnement_kanaal').select(['abonnement', 'kanaal', 'filters']).where('kanaal', 'in', kanalen).execute();
+  // Locked (key share) until commit: an abonnement ended meanwhile waits, and takes its new deliveries along.
+  const groups = await tx.selectFrom('notificaties.abonnement_kanaal').select(['abonnement', 'kanaal', 'filters']).where('kanaal', 'in', kanalen).forKeyShare().execute();
   const reached = uitgaand
     .map((u) => ({
       ...u,
