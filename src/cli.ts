@@ -5,8 +5,10 @@
  *                   [--components a,b] [--clients FILE] [--public-url URL] [--seed | --no-seed]
  *                   [--referentielijsten-data DIR] [--remote-services FILE]
  *                   [--zaak-identificatie TEMPLATE]
+ *                   [--allow-loopback-callbacks] [--callback-allowlist L] [--no-delivery] [--delivery-…]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
+ *   opengrond notificaties <deliver|list|show|retry> [--database URL | --data-dir DIR] …
  *
  * Every flag has an environment variable (DATABASE_URL, PORT, HOST, DATA_DIR, ...); flags win.
  */
@@ -20,8 +22,10 @@ import { parseClients, type ClientSpec } from './components/autorisaties/provisi
 import { parseRemoteServices, type RemoteService } from './platform/references/remote-services.ts';
 import { ProblemError } from './platform/http/problem.ts';
 import { seedDemo } from './seed.ts';
+import { NOTIFICATIES_USAGE, runNotificaties } from './components/notificaties/cli.ts';
+import type { NotificatiesOptions } from './components/notificaties/settings.ts';
 
-const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
+const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties> [opties]
 
   --port N            poort (PORT, standaard 8000)
   --host H            adres (HOST, standaard 0.0.0.0)
@@ -49,7 +53,23 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
                       sjabloon voor gegenereerde zaak-identificaties (ZAAK_IDENTIFICATIE),
                       standaard ZAAK-{jaar}-{volgnummer:10}; per bronorganisatie:
                       "123456782=Z{jaar}{volgnummer:6};ZAAK-{jaar}-{volgnummer:10}"
-`;
+
+Notificaties (zie docs/notificaties.md):
+  --allow-loopback-callbacks
+                      callbacks op loopback-adressen toestaan, voor ontwikkeling en tests
+                      (NOTIFICATIES_ALLOW_LOOPBACK=1)
+  --callback-allowlist L
+                      hosts, IP-adressen en netwerken (CIDR) die callbacks mogen gebruiken ook
+                      waar het beleid ze weigert, komma-gescheiden (NOTIFICATIES_CALLBACK_ALLOWLIST)
+  --no-delivery       dit proces levert geen notificaties af (NOTIFICATIES_DELIVERY=0)
+  --delivery-max-attempts N   pogingen per levering voordat die opgegeven wordt (standaard 12)
+  --delivery-timeout S        wachttijd op een abonnee in seconden (standaard 10)
+  --delivery-concurrency N    leveringen tegelijk per proces (standaard 64)
+  --delivery-per-subscriber N leveringen tegelijk per abonnement per proces (standaard 4)
+  --delivery-backoff S        wachttijd voor de tweede poging, verdubbelt per poging (standaard 10)
+  --delivery-backoff-max S    langste wachttijd tussen pogingen (standaard 3600)
+
+${NOTIFICATIES_USAGE}`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -73,12 +93,26 @@ const { values, positionals } = parseArgs({
     'remote-timeout': { type: 'string' },
     'remote-cache': { type: 'string' },
     'zaak-identificatie': { type: 'string' },
+    'allow-loopback-callbacks': { type: 'boolean' },
+    'callback-allowlist': { type: 'string' },
+    'no-delivery': { type: 'boolean' },
+    'delivery-max-attempts': { type: 'string' },
+    'delivery-timeout': { type: 'string' },
+    'delivery-concurrency': { type: 'string' },
+    'delivery-per-subscriber': { type: 'string' },
+    'delivery-backoff': { type: 'string' },
+    'delivery-backoff-max': { type: 'string' },
+    status: { type: 'string' },
+    abonnement: { type: 'string' },
+    kanaal: { type: 'string' },
+    limit: { type: 'string' },
+    dead: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 const env = process.env;
-const flag = (name: keyof typeof values, envName: string) => (values[name] as string | undefined) ?? env[envName] ?? undefined;
+const flag = (name: keyof typeof values, envName?: string) => (values[name] as string | undefined) ?? (envName ? env[envName] : undefined);
 
 function databaseTarget(): DatabaseTarget {
   const url = flag('database', 'DATABASE_URL');
@@ -122,6 +156,29 @@ function seconds(name: keyof typeof values, envName: string): number | undefined
   return n;
 }
 
+/** A positive whole number from a flag or its variable; undefined when neither is given. */
+function count(name: keyof typeof values, envName?: string): number | undefined {
+  const value = flag(name, envName);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} moet een positief geheel getal zijn, niet "${value}".`);
+  return n;
+}
+
+function notificatiesOptions(): NotificatiesOptions {
+  return {
+    delivery: values['no-delivery'] || env.NOTIFICATIES_DELIVERY === '0' ? false : undefined,
+    allowLoopbackCallbacks: values['allow-loopback-callbacks'] ?? env.NOTIFICATIES_ALLOW_LOOPBACK === '1',
+    callbackAllowlist: flag('callback-allowlist', 'NOTIFICATIES_CALLBACK_ALLOWLIST')?.split(',').map((s) => s.trim()).filter(Boolean),
+    maxAttempts: count('delivery-max-attempts', 'NOTIFICATIES_MAX_ATTEMPTS'),
+    timeoutSeconds: seconds('delivery-timeout', 'NOTIFICATIES_TIMEOUT'),
+    concurrency: count('delivery-concurrency', 'NOTIFICATIES_CONCURRENCY'),
+    perSubscriber: count('delivery-per-subscriber', 'NOTIFICATIES_PER_SUBSCRIBER'),
+    backoffSeconds: seconds('delivery-backoff', 'NOTIFICATIES_BACKOFF'),
+    backoffMaxSeconds: seconds('delivery-backoff-max', 'NOTIFICATIES_BACKOFF_MAX'),
+  };
+}
+
 async function start(): Promise<void> {
   const target = databaseTarget();
   const port = Number(flag('port', 'PORT') ?? 8000);
@@ -142,6 +199,7 @@ async function start(): Promise<void> {
     remoteTimeoutSeconds: seconds('remote-timeout', 'REMOTE_TIMEOUT'),
     remoteCacheSeconds: seconds('remote-cache', 'REMOTE_CACHE'),
     zaakIdentificatie: flag('zaak-identificatie', 'ZAAK_IDENTIFICATIE'),
+    notificaties: notificatiesOptions(),
   });
 
   let stopping = false;
@@ -192,13 +250,44 @@ async function seedOnly(): Promise<void> {
   const target = databaseTarget();
   const publicUrl = flag('public-url', 'PUBLIC_URL')?.replace(/\/+$/, '');
   // The demo catalogus is made through the Catalogi API, so the whole server is built (not started).
-  const server = await buildOpenGrond({ database: target, clients: readClients(), publicUrl, referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA') });
+  const server = await buildOpenGrond({
+    database: target,
+    clients: readClients(),
+    publicUrl,
+    referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA'),
+    // The process that serves the API delivers what seeding announced.
+    notificaties: { delivery: false },
+  });
   try {
     const baseUrl = publicUrl ?? `http://localhost:${flag('port', 'PORT') ?? 8000}`;
     const demo = await seedDemo(server, { baseUrl, referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA') });
     console.log(`Demogegevens geladen op ${describe(target)}.\nDemo-client: client_id ${demo.clientId}, secret ${demo.secret}${demo.catalogus ? `\nDemo-catalogus: ${demo.catalogus}` : ''}`);
   } finally {
     await server.close();
+  }
+}
+
+async function notificaties(): Promise<void> {
+  const database = await openMigratedDatabase(databaseTarget());
+  try {
+    await runNotificaties(
+      database,
+      {
+        sub: positionals[1],
+        args: positionals.slice(2),
+        status: values.status,
+        abonnement: values.abonnement,
+        kanaal: values.kanaal,
+        limit: count('limit'),
+        dead: values.dead,
+        options: notificatiesOptions(),
+        publicUrl: flag('public-url', 'PUBLIC_URL')?.replace(/\/+$/, ''),
+        log: values.log || env.LOG === '1',
+      },
+      (line) => console.log(line),
+    );
+  } finally {
+    await database.close();
   }
 }
 
@@ -211,6 +300,7 @@ async function main(): Promise<void> {
   if (command === 'start') return start();
   if (command === 'migrate') return migrateOnly();
   if (command === 'seed') return seedOnly();
+  if (command === 'notificaties') return notificaties();
   console.error(`Onbekend commando "${command}".\n\n${USAGE}`);
   process.exit(1);
 }

@@ -17,6 +17,7 @@ import type { RemoteService } from './platform/references/remote-services.ts';
 import { COMPONENTS, selectComponents } from './components/index.ts';
 import { rightsForClient } from './components/autorisaties/repository.ts';
 import { provisionClients, type ClientSpec } from './components/autorisaties/provision.ts';
+import type { NotificatiesOptions } from './components/notificaties/settings.ts';
 
 export const PLATFORM_MIGRATIONS = { owner: 'platform', dir: new URL('./platform/migrations/', import.meta.url) };
 
@@ -49,6 +50,8 @@ export interface ServerOptions {
   remoteCacheSeconds?: number;
   /** Template(s) of generated zaak identificaties (`--zaak-identificatie`); see components/zaken/identificatie.ts. */
   zaakIdentificatie?: string;
+  /** Notificaties: delivery (on by default) and which callback URLs are allowed. */
+  notificaties?: NotificatiesOptions;
 }
 
 export interface OpenGrond {
@@ -98,8 +101,9 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       timeoutMs: options.remoteTimeoutSeconds === undefined ? undefined : options.remoteTimeoutSeconds * 1000,
       cacheSeconds: options.remoteCacheSeconds,
     });
-    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang };
-    const apis = components.map((c) => c.api({ database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions }));
+    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang, notificaties: options.notificaties };
+    const context = { database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions };
+    const apis = components.flatMap((c) => [c.api(context), ...(c.beheerApi ? [c.beheerApi(context)] : [])]);
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
 
     app.get('/health', async (_request, reply) => {
@@ -111,6 +115,16 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       }
     });
 
+    const origin = () => options.publicUrl?.replace(/\/+$/, '') ?? listeningOrigin(app);
+    const log = (message: string, data: Record<string, unknown>) => app.log.warn(data, message);
+    const stops: (() => Promise<void>)[] = [];
+    try {
+      for (const c of components) if (c.start) stops.push(await c.start({ ...context, origin, log }));
+    } catch (error) {
+      await Promise.all(stops.map((stop) => stop()));
+      throw error;
+    }
+
     let closing: Promise<void> | undefined;
     return {
       app,
@@ -118,8 +132,13 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       apis,
       authenticator,
       references,
-      // In-flight requests finish first, then the database closes (and its data dir lock goes).
-      close: () => (closing ??= app.close().then(() => database.close()).finally(files.remove)),
+      // In-flight requests finish first, then background work stops, then the database closes (and its data dir lock goes).
+      close: () =>
+        (closing ??= app
+          .close()
+          .then(() => Promise.all(stops.map((stop) => stop())))
+          .then(() => database.close())
+          .finally(files.remove)),
     };
   } catch (error) {
     await database.close();
@@ -137,4 +156,12 @@ function fileDirectory(options: ServerOptions): { dir: string; remove: () => voi
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opengrond-'));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `http://host:port` of the listening server; localhost for a wildcard address. */
+function listeningOrigin(app: FastifyInstance): string | undefined {
+  const address = app.server.address();
+  if (!address || typeof address === 'string') return undefined;
+  const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }

@@ -2,6 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { MigrationSource } from '../platform/db/migrate.ts';
 import type { ApiDefinition } from '../platform/http/api.ts';
 import type { ReferenceResolver } from '../platform/references/resolver.ts';
+import type { NotificatiesOptions } from './notificaties/settings.ts';
 
 /** Settings of individual components, from the command line or `ServerOptions`. */
 export interface ComponentOptions {
@@ -11,6 +12,8 @@ export interface ComponentOptions {
   zaakIdentificatie?: string;
   /** Documenten: the size in bytes of the bestandsdelen a large document is uploaded in (default 32 MiB). */
   bestandsdeelOmvang?: number;
+  /** Notificaties: the delivery of notificaties and which callback URLs are allowed. */
+  notificaties?: NotificatiesOptions;
 }
 
 export interface ComponentContext {
@@ -28,6 +31,13 @@ export interface ComponentContext {
   options?: ComponentOptions;
 }
 
+/** What a component's background work gets besides its context. */
+export interface BackgroundContext extends ComponentContext {
+  /** Scheme and host clients reach this server by (the public URL, or the address it listens on); undefined until known. */
+  origin: () => string | undefined;
+  log: (message: string, data: Record<string, unknown>) => void;
+}
+
 /** A component: its own tables (migrations) and its API. */
 export interface Component {
   /** The API root's first segment and the `--components` name. */
@@ -35,4 +45,8 @@ export interface Component {
   /** Its tables; absent for a component without any (Referentielijsten keeps static data in memory). */
   migrations?: MigrationSource;
   api(context: ComponentContext): ApiDefinition;
+  /** An API for operators beside the standard one, under its own root and document. */
+  beheerApi?(context: ComponentContext): ApiDefinition;
+  /** Starts the component's background work (Notificaties: delivery); resolves to the function that stops it. */
+  start?(context: BackgroundContext): Promise<() => Promise<void>>;
 }

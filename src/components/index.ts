@@ -3,11 +3,12 @@ import { autorisaties } from './autorisaties/index.ts';
 import { besluiten } from './besluiten/index.ts';
 import { catalogi } from './catalogi/index.ts';
 import { documenten } from './documenten/index.ts';
+import { notificaties } from './notificaties/index.ts';
 import { referentielijsten } from './referentielijsten/index.ts';
 import { zaken } from './zaken/index.ts';
 
 /** Every component, in the order their migrations run. */
-export const COMPONENTS: Component[] = [autorisaties, catalogi, documenten, zaken, besluiten, referentielijsten];
+export const COMPONENTS: Component[] = [autorisaties, catalogi, documenten, zaken, besluiten, notificaties, referentielijsten];
 
 export function selectComponents(names: string[] | undefined): Component[] {
   if (!names || names.length === 0) return COMPONENTS;

@@ -33,7 +33,7 @@ export interface ServerHandle {
 }
 
 /** Server settings that must not leak in from the runner's environment. */
-const SERVER_ENV = ['DATABASE_URL', 'DATA_DIR', 'OPENGROND_MEMORY', 'OPENGROND_COMPONENTS', 'OPENGROND_CLIENTS', 'PUBLIC_URL', 'PORT', 'HOST'];
+const SERVER_ENV = ['DATABASE_URL', 'DATA_DIR', 'OPENGROND_MEMORY', 'OPENGROND_COMPONENTS', 'OPENGROND_CLIENTS', 'PUBLIC_URL', 'PORT', 'HOST', 'NOTIFICATIES_DELIVERY', 'NOTIFICATIES_CALLBACK_ALLOWLIST'];
 
 export class ServerStartError extends Error {
   constructor(
@@ -47,7 +47,8 @@ export class ServerStartError extends Error {
 export async function startServer(options: ServerStart): Promise<ServerHandle> {
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host}:${options.port}`;
-  const args = [options.bin ?? path.join(PROJECT_ROOT, 'bin', 'opengrond.js'), 'start', '--port', String(options.port), '--host', host, '--clients', options.clientsFile, '--no-seed'];
+  // The suite's mock endpoints, its `/callback` among them, are on loopback.
+  const args = [options.bin ?? path.join(PROJECT_ROOT, 'bin', 'opengrond.js'), 'start', '--port', String(options.port), '--host', host, '--clients', options.clientsFile, '--no-seed', '--allow-loopback-callbacks'];
   args.push(...(options.database === 'memory' ? ['--memory'] : ['--database', options.database]));
   if (options.dataDir && options.database !== 'memory') args.push('--data-dir', options.dataDir);
   const env = { ...process.env };

@@ -43,6 +43,14 @@ export interface Database {
    * processes starting together on one database migrate once; PGlite has one process anyway.
    */
   withMigrationSession<T>(fn: (session: ScriptSession) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel`, which committed
+   * transactions of any process on this database send (`SELECT pg_notify(channel, payload)`).
+   * Resolves once listening; the function it resolves to stops listening. A lost connection is
+   * re-established, and `onNotify` called then without a payload, since notifications may have
+   * been missed meanwhile.
+   */
+  listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -76,7 +84,9 @@ function openPostgres(url: string, poolSize = 10): Database {
       return pg.types.getTypeParser(oid, format as 'text');
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // JIT compilation pays off for long analytical queries; for short statements on tables the
+  // planner has no statistics for yet (a new deployment) it estimated high and took ~100 ms each.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: '-c jit=off' });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
@@ -105,7 +115,46 @@ function openPostgres(url: string, poolSize = 10): Database {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     close: () => db.destroy(),
+  };
+}
+
+/** LISTEN needs a session of its own: a client outside the pool, reconnected when it drops. */
+async function listenPostgres(url: string, channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (message) => message.channel === channel && onNotify(message.payload));
+    c.on('error', reconnect);
+    c.on('end', reconnect);
+    await c.connect();
+    await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+    client = c;
+  };
+  function reconnect() {
+    if (stopped || retry) return;
+    const lost = client;
+    client = undefined;
+    lost?.end().catch(() => {});
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().then(() => onNotify(), reconnect);
+    }, 1000);
+  }
+  try {
+    await connect();
+  } catch (error) {
+    stopped = true;
+    clearTimeout(retry);
+    throw error;
+  }
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 
@@ -134,6 +183,11 @@ async function openPGlite(target: { dataDir: string } | { memory: true; loadData
             query: async (text, params) => (await pglite.query(text, params)).rows as never,
           }),
         );
+      },
+      async listen(channel, onNotify) {
+        // Through Kysely's (only) connection, so LISTEN never lands inside another caller's transaction.
+        const unlisten = await db.connection().execute(() => pglite.listen(channel, (payload) => onNotify(payload)));
+        return () => db.connection().execute(() => unlisten());
       },
       async close() {
         await db.destroy();

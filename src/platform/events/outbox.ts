@@ -2,10 +2,18 @@
  * The transactional outbox: a change and the notification announcing it are committed
  * together or not at all. The event has the shape of a ZGW notificatie (Notificaties API
  * 1.0): kanaal, hoofdObject, resource, resourceUrl, actie, aanmaakdatum, kenmerken.
- * Delivery to subscribers claims pending rows with FOR UPDATE SKIP LOCKED (Notificaties).
+ * The Notificaties API's router claims pending events (FOR UPDATE SKIP LOCKED) and turns each
+ * into deliveries to the abonnementen on its kanaal (src/components/notificaties/delivery).
  */
 import type { Db, Tx } from '../db/database.ts';
 import { absoluteUrl, localPath } from '../http/local-url.ts';
+
+/**
+ * Signalled (PostgreSQL NOTIFY, sent on commit) when work for the Notificaties workers is
+ * waiting: payload `outbox` for new events (a trigger on the outbox, platform migration 003),
+ * `levering` for deliveries.
+ */
+export const NOTIFICATIES_CHANNEL = 'opengrond_notificaties';
 
 export interface NotificatieEvent {
   kanaal: string;
@@ -21,8 +29,8 @@ export interface NotificatieEvent {
 export interface OutboxRecord extends Required<NotificatieEvent> {
   id: number;
   aanmaakdatum: string;
+  /** `pending` until the Notificaties router has fanned it out, then `routed`. */
   status: string;
-  attempts: number;
 }
 
 export async function enqueueNotificatie(tx: Tx, event: NotificatieEvent): Promise<void> {
@@ -35,6 +43,7 @@ export async function enqueueNotificatie(tx: Tx, event: NotificatieEvent): Promi
       resource_url: localPath(event.resourceUrl),
       actie: event.actie,
       kenmerken: JSON.stringify(event.kenmerken ?? {}),
+      origin: event.resourceUrl.startsWith('/') ? null : new URL(event.resourceUrl).origin,
     })
     .execute();
 }
@@ -58,6 +67,5 @@ export async function listOutbox(db: Db, origin: string, filter: { kanaal?: stri
     aanmaakdatum: new Date(r.aanmaakdatum).toISOString(),
     kenmerken: r.kenmerken,
     status: r.status,
-    attempts: r.attempts,
   }));
 }
