@@ -33,6 +33,46 @@ const CHANGES: Change[] = [
     },
   },
   {
+    kanaal: 'zaken',
+    async make(server) {
+      const catalogus = (await server.call('POST', '/catalogi/api/v1/catalogussen', { body: { domein: 'NRCZ', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
+      const zaaktype = (await server.call('POST', '/catalogi/api/v1/zaaktypen', { body: zaaktypeBody(catalogus, 'NRC-Z') })).body.url;
+      assert.equal((await server.call('POST', `${zaaktype}/publish`)).status, 200);
+      const created = await server.call('POST', '/zaken/api/v1/zaken', {
+        body: { bronorganisatie: '517439943', verantwoordelijkeOrganisatie: '517439943', zaaktype, startdatum: '2026-01-01', vertrouwelijkheidaanduiding: 'openbaar' },
+        headers: { 'content-crs': 'EPSG:4326', 'accept-crs': 'EPSG:4326' },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const kenmerken = { bronorganisatie: '517439943', zaaktype, vertrouwelijkheidaanduiding: 'openbaar' };
+      return { resource: 'zaak', resourceUrl: created.body.url, hoofdObject: created.body.url, actie: 'create', kenmerken };
+    },
+  },
+  {
+    kanaal: 'documenten',
+    async make(server) {
+      const catalogus = (await server.call('POST', '/catalogi/api/v1/catalogussen', { body: { domein: 'NRCD', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
+      const iot = (await server.call('POST', '/catalogi/api/v1/informatieobjecttypen', { body: { catalogus, omschrijving: 'NRC-D', vertrouwelijkheidaanduiding: 'openbaar', beginGeldigheid: '2020-01-01', informatieobjectcategorie: 'brief' } })).body.url;
+      assert.equal((await server.call('POST', `${iot}/publish`)).status, 200);
+      const created = await server.call('POST', '/documenten/api/v1/enkelvoudiginformatieobjecten', {
+        body: { bronorganisatie: '517439943', creatiedatum: '2026-01-01', titel: 'Brief', auteur: 'Gemeente', taal: 'nld', informatieobjecttype: iot, vertrouwelijkheidaanduiding: 'openbaar', inhoud: Buffer.from('hallo').toString('base64'), bestandsnaam: 'brief.txt' },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const kenmerken = { bronorganisatie: '517439943', informatieobjecttype: iot, vertrouwelijkheidaanduiding: 'openbaar' };
+      return { resource: 'enkelvoudiginformatieobject', resourceUrl: created.body.url, hoofdObject: created.body.url, actie: 'create', kenmerken };
+    },
+  },
+  {
+    kanaal: 'besluiten',
+    async make(server) {
+      const catalogus = (await server.call('POST', '/catalogi/api/v1/catalogussen', { body: { domein: 'NRCB', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
+      const besluittype = (await server.call('POST', '/catalogi/api/v1/besluittypen', { body: { catalogus, omschrijving: 'NRC-B', publicatieIndicatie: false, informatieobjecttypen: [], beginGeldigheid: '2020-01-01' } })).body.url;
+      assert.equal((await server.call('POST', `${besluittype}/publish`)).status, 200);
+      const created = await server.call('POST', '/besluiten/api/v1/besluiten', { body: { verantwoordelijkeOrganisatie: '517439943', besluittype, datum: '2026-01-01', ingangsdatum: '2026-01-01' } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      return { resource: 'besluit', resourceUrl: created.body.url, hoofdObject: created.body.url, actie: 'create', kenmerken: { verantwoordelijkeOrganisatie: '517439943', besluittype } };
+    },
+  },
+  {
     kanaal: 'autorisaties',
     async make(server) {
       const created = await server.call('POST', '/autorisaties/api/v1/applicaties', { body: { clientIds: ['nrc-test-app'], label: 'App', heeftAlleAutorisaties: true } });
