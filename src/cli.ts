@@ -23,9 +23,10 @@ import { parseRemoteServices, type RemoteService } from './platform/references/r
 import { ProblemError } from './platform/http/problem.ts';
 import { seedDemo } from './seed.ts';
 import { NOTIFICATIES_USAGE, runNotificaties } from './components/notificaties/cli.ts';
+import { runFscCommand } from './fsc/cli.ts';
 import type { NotificatiesOptions } from './components/notificaties/settings.ts';
 
-const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties> [opties]
+const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties|pki|fsc> [opties]
 
   --port N            poort (PORT, standaard 8000)
   --host H            adres (HOST, standaard 0.0.0.0)
@@ -70,6 +71,16 @@ Notificaties (zie docs/notificaties.md):
   --delivery-backoff-max S    langste wachttijd tussen pogingen (standaard 3600)
 
 ${NOTIFICATIES_USAGE}`;
+
+// The FSC commands (pki, fsc) have flags of their own, so they are parsed in src/fsc/cli.ts.
+if (process.argv[2] === 'pki' || process.argv[2] === 'fsc') {
+  process.exit(
+    await runFscCommand(process.argv.slice(2)).catch((error: unknown) => {
+      console.error(`opengrond: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }),
+  );
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
