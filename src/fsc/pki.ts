@@ -31,8 +31,10 @@ export interface PeerCredentials extends Pem {
   trustAnchors: string;
 }
 
-async function keyPair(): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+const RSA = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' } as const;
+
+async function keyPair(algorithm: 'ECDSA' | 'RSA' = 'ECDSA'): Promise<CryptoKeyPair> {
+  return (await webcrypto.subtle.generateKey(algorithm === 'RSA' ? RSA : ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
 }
 
 async function privateKeyPem(key: CryptoKey): Promise<string> {
@@ -69,13 +71,15 @@ export interface PeerCertificateRequest {
   /** DNS names the peer's Manager/Inway/Outway answer on; localhost and 127.0.0.1 are added for development. */
   hosts?: string[];
   days?: number;
+  /** ECDSA P-256 (default) or RSA 2048: FSC signatures may use either (ES256 or RS256). */
+  algorithm?: 'ECDSA' | 'RSA';
 }
 
 export async function issuePeerCertificate(ca: Pem, request: PeerCertificateRequest): Promise<Pem> {
   if (!/^\d{20}$/.test(request.peerId)) throw new Error(`Een OIN heeft 20 cijfers, niet "${request.peerId}".`);
   const caCert = new x509.X509Certificate(ca.certificate);
   const caKey = await webcrypto.subtle.importKey('pkcs8', pemBody(ca.privateKey), ALGORITHM, false, ['sign']);
-  const keys = await keyPair();
+  const keys = await keyPair(request.algorithm);
   const hosts = [...new Set([...(request.hosts ?? []), 'localhost'])];
   const cert = await x509.X509CertificateGenerator.create({
     subject: `CN=${rdn(hosts[0])}, O=${rdn(request.name)}, 2.5.4.5=${request.peerId}`,
@@ -87,7 +91,7 @@ export async function issuePeerCertificate(ca: Pem, request: PeerCertificateRequ
     notAfter: new Date(Date.now() + (request.days ?? 825) * DAY),
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | (request.algorithm === 'RSA' ? x509.KeyUsageFlags.keyEncipherment : x509.KeyUsageFlags.keyAgreement), true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth]),
       new x509.SubjectAlternativeNameExtension([...hosts.map((value) => ({ type: 'dns' as const, value })), { type: 'ip', value: '127.0.0.1' }]),
       await x509.AuthorityKeyIdentifierExtension.create(caCert),
