@@ -72,6 +72,8 @@ export class Manager {
   readonly app: FastifyInstance;
   private readonly key: KeyObject;
   private readonly alg: string;
+  /** Whether a grant's contract is valid, per grant hash; cleared whenever a signature arrives. */
+  private readonly grantValidity = new Map<string, { valid: boolean; until: number }>();
 
   constructor(readonly options: ManagerOptions) {
     this.store = options.store;
@@ -105,6 +107,7 @@ export class Manager {
     await this.store.insertContract(hash, content);
     const signature = await signContract(hash, 'accept', this.key, this.thumbprint, this.alg);
     await this.store.addSignature(hash, this.peerId, 'accept', signature, this.now());
+    this.grantValidity.clear();
     const failures = await this.propagate(content, async (address) => {
       const res = await this.client.request(`${address}/v1/contracts`, { method: 'POST', headers: this.jsonHeaders(), body: JSON.stringify({ contract_content: content, signature }) });
       return res.status === 201 || res.status === 200 ? undefined : `${res.status} ${res.body.toString()}`;
@@ -119,11 +122,29 @@ export class Manager {
     if (!contractPeers(contract.content).includes(this.peerId)) throw new FscError(422, 'ERROR_CODE_PEER_NOT_PART_OF_CONTRACT', `peer '${this.peerId}' not part of the contract`);
     const signature = await signContract(hash, type, this.key, this.thumbprint, this.alg);
     await this.store.addSignature(hash, this.peerId, type, signature, this.now());
+    this.grantValidity.clear();
     const failures = await this.propagate(contract.content, async (address) => {
       const res = await this.client.request(`${address}/v1/contracts/${encodeURIComponent(hash)}/${type}`, { method: 'PUT', headers: this.jsonHeaders(), body: JSON.stringify({ contract_content: contract.content, signature }) });
       return res.status === 201 || res.status === 200 ? undefined : `${res.status} ${res.body.toString()}`;
     });
     return { failures };
+  }
+
+  /**
+   * Whether the contract holding this grant is valid now. The Inway asks this on every request
+   * so that a revoked contract stops traffic at once, not when the last token expires; the
+   * answer is cached for a few seconds and dropped whenever any signature is placed.
+   */
+  async grantIsValid(hash: string): Promise<boolean> {
+    const now = Date.now();
+    const cached = this.grantValidity.get(hash);
+    if (cached && cached.until > now) return cached.valid;
+    const grant = await this.store.grant(hash);
+    const contract = grant && (await this.store.contract(grant.contentHash));
+    const valid = !!contract && contractState(contract, this.now()) === 'valid';
+    if (this.grantValidity.size > 10_000) this.grantValidity.clear();
+    this.grantValidity.set(hash, { valid, until: now + 5_000 });
+    return valid;
   }
 
   /** Contracts this peer is on, with their state and whether it still has to sign. */
@@ -243,6 +264,7 @@ export class Manager {
       await this.store.insertContract(hash, content);
     }
     await this.store.addSignature(hash, caller.identity.peerId, type, body.signature, payload.signed_at);
+    this.grantValidity.clear();
     const address = request.headers['fsc-manager-address'];
     await this.store.upsertPeer({ id: caller.identity.peerId, name: caller.identity.peerName, managerAddress: typeof address === 'string' && address.startsWith('https://') ? address : undefined });
 

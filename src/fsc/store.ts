@@ -123,10 +123,14 @@ export class FscStore {
     return rows[0]?.pem;
   }
 
-  async writeLog(record: LogRecord): Promise<void> {
+  /** Writes log records in one statement (the transaction log batches concurrent requests). */
+  async writeLogs(records: LogRecord[]): Promise<void> {
+    const rows = records.map(
+      (r) => sql`(${r.transaction_id}, ${r.direction}, ${r.grant_hash}, ${r.source.outway_peer_id}, ${r.source.delegator_peer_id ?? null},
+                  ${r.destination.service_peer_id}, ${r.destination.delegator_peer_id ?? null}, ${r.service_name}, ${r.created_at})`,
+    );
     await sql`INSERT INTO fsc.transaction_logs (transaction_id, direction, grant_hash, outway_peer_id, source_delegator_peer_id, service_peer_id, destination_delegator_peer_id, service_name, created_at)
-      VALUES (${record.transaction_id}, ${record.direction}, ${record.grant_hash}, ${record.source.outway_peer_id}, ${record.source.delegator_peer_id ?? null},
-              ${record.destination.service_peer_id}, ${record.destination.delegator_peer_id ?? null}, ${record.service_name}, ${record.created_at})`.execute(this.db);
+      VALUES ${sql.join(rows)}`.execute(this.db);
   }
 
   /** Log records a peer may see (FSC Logging: it is the source, destination or a delegator), by cursor = record id. */
