@@ -317,3 +317,29 @@ test('Outway-IncomingRequest-3, Inway: an unreachable Inway or service gives 502
   assert.equal(res.headers['fsc-error-code'], 'ERROR_CODE_INWAY_UNREACHABLE');
   assert.equal(JSON.parse(res.body).domain, 'ERROR_DOMAIN_OUTWAY');
 });
+
+test('Manager-Port-1, Inway-Port-1: the Manager answers on 8443 and the Inway on 443', async (t) => {
+  const pem = await issuePeerCertificate(ca, { peerId: '00000001000000000443', name: 'Poortpeer' });
+  const credentials = { ...pem, trustAnchors: ca.certificate };
+  const testDb = await createTestDatabase();
+  dbs.push(testDb);
+  const database = await openMigratedDatabase(testDb.target);
+  databases.push(database);
+  let p: Peer;
+  try {
+    p = await startPeer({ database, credentials, groupId: GROUP, services: { zaken: serviceUrl }, managerPort: 8443, inwayPort: 443 });
+  } catch (error) {
+    // Another process on this machine may hold the port, or the user may not bind below 1024.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') return t.skip(`port 443 or 8443 not available here (${code})`);
+    throw error;
+  }
+  try {
+    const client = new PeerClient(creds[U.manager.peerId]);
+    assert.equal((await client.request('https://localhost:8443/v1/peer')).status, 200);
+    assert.equal((await client.request('https://localhost:443/zaken')).headers['fsc-error-code'], 'ERROR_CODE_ACCESS_TOKEN_MISSING');
+    client.close();
+  } finally {
+    await p.close();
+  }
+});
