@@ -23,9 +23,11 @@ import { parseRemoteServices, type RemoteService } from './platform/references/r
 import { ProblemError } from './platform/http/problem.ts';
 import { seedDemo } from './seed.ts';
 import { NOTIFICATIES_USAGE, runNotificaties } from './components/notificaties/cli.ts';
+import { runFscCommand } from './fsc/cli.ts';
+import { startPracticeGroup, type PracticeGroup } from './fsc/practice.ts';
 import type { NotificatiesOptions } from './components/notificaties/settings.ts';
 
-const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties> [opties]
+const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties|pki|fsc> [opties]
 
   --port N            poort (PORT, standaard 8000)
   --host H            adres (HOST, standaard 0.0.0.0)
@@ -37,6 +39,8 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties> [opties]
   --clients FILE      JWT-clients uit JSON aanmaken (OPENGROND_CLIENTS)
   --public-url URL    publieke basis-URL voor resource-URLs (PUBLIC_URL)
   --seed / --no-seed  demogegevens laden (standaard: ja op de ingebouwde database)
+  --no-fsc            zonder de FSC-oefengroep (gemeente + uitvaartonderneming) die met de
+                      demogegevens start (zie docs/fsc.md)
   --trust-proxy       X-Forwarded-* van een load balancer vertrouwen (TRUST_PROXY=1)
   --jwt-max-age S     maximale leeftijd van een JWT (iat) in seconden (JWT_MAX_AGE, standaard 3600)
   --cors-origins L    toegestane CORS origins, komma-gescheiden (CORS_ORIGINS, standaard *)
@@ -71,6 +75,16 @@ Notificaties (zie docs/notificaties.md):
 
 ${NOTIFICATIES_USAGE}`;
 
+// The FSC commands (pki, fsc) have flags of their own, so they are parsed in src/fsc/cli.ts.
+if (process.argv[2] === 'pki' || process.argv[2] === 'fsc') {
+  process.exit(
+    await runFscCommand(process.argv.slice(2)).catch((error: unknown) => {
+      console.error(`opengrond: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }),
+  );
+}
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -84,6 +98,7 @@ const { values, positionals } = parseArgs({
     'public-url': { type: 'string' },
     seed: { type: 'boolean' },
     'no-seed': { type: 'boolean' },
+    'no-fsc': { type: 'boolean' },
     'trust-proxy': { type: 'boolean' },
     'jwt-max-age': { type: 'string' },
     'cors-origins': { type: 'string' },
@@ -203,10 +218,12 @@ async function start(): Promise<void> {
   });
 
   let stopping = false;
+  let fscGroup: PracticeGroup | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: Open Grond stopt; lopende verzoeken worden afgemaakt.`);
+    await fscGroup?.close();
     await server.close();
     process.exit(0);
   };
@@ -235,6 +252,17 @@ async function start(): Promise<void> {
       lines.push('', 'Demo-catalogus (zaaktypen Begraven, Omgevingsvergunning en Klacht behandelen):', `  ${demo.catalogus}`);
       lines.push(`  zaaktypen: ${base}/catalogi/api/v1/zaaktypen?catalogus=${encodeURIComponent(demo.catalogus)}`);
     }
+  }
+  if (demo && !values['no-fsc']) {
+    fscGroup = await startPracticeGroup({ zgwBaseUrl: `http://localhost:${actualPort}` });
+    lines.push(
+      '',
+      'FSC-oefengroep (zie docs/fsc.md): de gemeente biedt de Zaken API via haar inway aan, een',
+      'uitvaartonderneming roept die via haar outway aan, onder een door beide getekend contract:',
+      `  manager gemeente (ook directory): ${fscGroup.gemeente.managerAddress}   inway: ${fscGroup.gemeente.inwayAddress}`,
+      `  manager uitvaartonderneming:      ${fscGroup.uitvaart.managerAddress}   outway: ${fscGroup.uitvaart.outwayAddress}`,
+      `Probeer: curl -H 'Fsc-Grant-Hash: ${fscGroup.grantHash}' -H "Authorization: Bearer $TOKEN" ${fscGroup.uitvaart.outwayAddress}/zaken/api/v1/zaken`,
+    );
   }
   console.log(lines.join('\n'));
 }

@@ -18,6 +18,7 @@ import { COMPONENTS, selectComponents } from './components/index.ts';
 import { rightsForClient } from './components/autorisaties/repository.ts';
 import { provisionClients, type ClientSpec } from './components/autorisaties/provision.ts';
 import type { NotificatiesOptions } from './components/notificaties/settings.ts';
+import { FSC_MIGRATIONS } from './fsc/index.ts';
 
 export const PLATFORM_MIGRATIONS = { owner: 'platform', dir: new URL('./platform/migrations/', import.meta.url) };
 
@@ -67,7 +68,7 @@ export interface OpenGrond {
 export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {
   const database = await openDatabase(target);
   try {
-    await migrate(database, [PLATFORM_MIGRATIONS, ...COMPONENTS.flatMap((c) => (c.migrations ? [c.migrations] : []))]);
+    await migrate(database, [PLATFORM_MIGRATIONS, ...COMPONENTS.flatMap((c) => (c.migrations ? [c.migrations] : [])), FSC_MIGRATIONS]);
     return database;
   } catch (error) {
     await database.close();

@@ -1,0 +1,71 @@
+/**
+ * The FSC part of the practice environment (`opengrond start`): a local group of two peers —
+ * a gemeente offering its ZGW APIs through its Inway (its Manager is also the group's
+ * Directory), and an uitvaartonderneming calling them through its Outway — with a signed
+ * contract between them, so a newcomer sees a ZGW call travel outway → inway → Zaken API and
+ * lands in both transaction logs. Each organisation keeps its FSC data in its own in-memory
+ * database; the certificates are made fresh at every start.
+ */
+import { openDatabase, type Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { FSC_MIGRATIONS } from './index.ts';
+import { createGroupCa, issuePeerCertificate } from './pki.ts';
+import { startPeer, type Peer } from './peer.ts';
+import { grantHash } from './hash.ts';
+
+export const PRACTICE_GROUP = 'opengrond-oefengroep';
+export const GEMEENTE = { id: '00000001001234567000', name: 'Gemeente Oefenstad' };
+export const UITVAART = { id: '00000001009876543000', name: 'Uitvaartonderneming De Laatste Eer' };
+
+export interface PracticeGroup {
+  gemeente: Peer;
+  uitvaart: Peer;
+  /** The grant hash the uitvaartonderneming's applications put in Fsc-Grant-Hash. */
+  grantHash: string;
+  close(): Promise<void>;
+}
+
+/** Starts the two peers; `zgwBaseUrl` is where the Inway finds the ZGW APIs (this server). */
+export async function startPracticeGroup(options: { zgwBaseUrl: string; host?: string }): Promise<PracticeGroup> {
+  const ca = await createGroupCa('Open Grond oefengroep');
+  const databases: Database[] = [];
+  const peers: Peer[] = [];
+  const open = async () => {
+    const database = await openDatabase({ kind: 'pglite', memory: true });
+    databases.push(database);
+    await migrate(database, [FSC_MIGRATIONS]);
+    return database;
+  };
+  try {
+    const gemeentePem = await issuePeerCertificate(ca, { peerId: GEMEENTE.id, name: GEMEENTE.name });
+    const gemeente = await startPeer({ database: await open(), credentials: { ...gemeentePem, trustAnchors: ca.certificate }, groupId: PRACTICE_GROUP, services: { zaken: options.zgwBaseUrl }, directory: true, host: options.host });
+    peers.push(gemeente);
+    const uitvaartPem = await issuePeerCertificate(ca, { peerId: UITVAART.id, name: UITVAART.name });
+    const uitvaart = await startPeer({ database: await open(), credentials: { ...uitvaartPem, trustAnchors: ca.certificate }, groupId: PRACTICE_GROUP, directoryAddress: gemeente.managerAddress, host: options.host });
+    peers.push(uitvaart);
+
+    // The gemeente publishes its Zaken API in the Directory (itself) ...
+    const publication = await gemeente.manager.propose([{ type: 'GRANT_TYPE_SERVICE_PUBLICATION', directory: { peer_id: GEMEENTE.id }, service: { peer_id: GEMEENTE.id, name: 'zaken', protocol: 'PROTOCOL_TCP_HTTP_1.1' } }]);
+    if (publication.failures.length) throw new Error(publication.failures.join('; '));
+    // ... the uitvaartonderneming asks for a connection, and the gemeente signs it.
+    const { hash, failures } = await uitvaart.manager.propose([
+      { type: 'GRANT_TYPE_SERVICE_CONNECTION', outway: { peer_id: UITVAART.id, public_key_thumbprint: uitvaart.manager.publicKeyThumbprint }, service: { type: 'SERVICE_TYPE_SERVICE', peer_id: GEMEENTE.id, name: 'zaken' } },
+    ]);
+    if (failures.length) throw new Error(failures.join('; '));
+    const signed = await gemeente.manager.sign(hash, 'accept');
+    if (signed.failures.length) throw new Error(signed.failures.join('; '));
+    return {
+      gemeente,
+      uitvaart,
+      grantHash: grantHash((await uitvaart.store.contract(hash))!.content, 0),
+      close: async () => {
+        for (const p of peers.reverse()) await p.close();
+        for (const d of databases) await d.close();
+      },
+    };
+  } catch (error) {
+    for (const p of peers.reverse()) await p.close();
+    for (const d of databases) await d.close();
+    throw error;
+  }
+}
