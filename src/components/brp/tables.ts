@@ -1,0 +1,44 @@
+/**
+ * Table values (LO GBA "landelijke tabellen"): code → omschrijving. Only the entries the demo
+ * and the acceptance features use are here; a production source loads the full tables (tabel
+ * 33 gemeenten, 34 landen, ...), see docs/brp.md. An unknown code keeps its code as
+ * omschrijving rather than inventing one.
+ */
+export const GEMEENTEN: Record<string, string> = {
+  '0000': 'Onbekend',
+  '0344': 'Utrecht',
+  '0363': 'Amsterdam',
+  '0518': "'s-Gravenhage",
+  '0599': 'Rotterdam',
+  '0762': 'Deurne',
+  '1999': 'Registratie Niet Ingezetenen (RNI)',
+};
+
+export const LANDEN: Record<string, string> = {
+  '0000': 'Onbekend',
+  '5002': 'Frankrijk',
+  '5010': 'België',
+  '6030': 'Nederland',
+};
+
+export const GESLACHT: Record<string, string> = { M: 'man', V: 'vrouw', O: 'onbekend' };
+export const NAAMGEBRUIK: Record<string, string> = {
+  E: 'eigen geslachtsnaam',
+  N: 'geslachtsnaam echtgenoot/geregistreerd partner na eigen geslachtsnaam',
+  P: 'geslachtsnaam echtgenoot/geregistreerd partner',
+  V: 'geslachtsnaam echtgenoot/geregistreerd partner voor eigen geslachtsnaam',
+};
+export const FUNCTIE_ADRES: Record<string, string> = { W: 'woonadres', B: 'briefadres' };
+export const AANDUIDING_BIJ_HUISNUMMER: Record<string, string> = { by: 'bij', to: 'tegenover' };
+
+export function waarde(table: Record<string, string>, code: string | undefined): { code: string; omschrijving: string } | undefined {
+  if (code === undefined || code === '') return undefined;
+  return { code, omschrijving: table[code] ?? code };
+}
+
+/** A place: a gemeente code (four digits) from table 33, or a foreign place as written. */
+export function plaats(value: string | undefined): { code?: string; omschrijving: string } | undefined {
+  if (!value) return undefined;
+  if (/^\d{4}$/.test(value)) return { code: value, omschrijving: GEMEENTEN[value] ?? value };
+  return { omschrijving: value };
+}
