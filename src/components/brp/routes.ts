@@ -7,7 +7,7 @@
  * upstream BRP API instead, with the same checks and logging on our side.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
 import type { Authenticator } from '../../platform/auth/jwt.ts';
 import type { Authorization } from '../../platform/auth/authorization.ts';
 import { ProblemError } from '../../platform/http/problem.ts';
@@ -61,21 +61,41 @@ async function authenticate(ctx: BrpRouteContext, request: FastifyRequest): Prom
   }
 }
 
-async function search(ctx: BrpRouteContext, query: PersonenQuery, processing: ProcessingContext, body: Json): Promise<Json[]> {
-  if (ctx.mode === 'proxy') {
-    const upstream = ctx.upstream!;
-    const response = await fetch(`${upstream.url.replace(/\/+$/, '')}/personen`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', traceparent: processing.outgoingTraceparent(), ...upstream.headers },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(upstream.timeoutMs ?? 10_000),
-    }).catch(() => undefined);
-    if (!response) throw new BrpProblem(503, 'notAvailable', 'Bronservice BRP is tijdelijk niet beschikbaar.');
-    const answer = (await response.json().catch(() => ({}))) as Json;
-    if (!response.ok) throw new BrpProblem(response.status >= 500 ? 502 : response.status, String(answer.code ?? 'upstream'), String(answer.title ?? 'De bron-BRP gaf een fout.'), answer.detail as string | undefined, answer.invalidParams as never);
-    return (answer.personen as Json[]) ?? [];
-  }
-  return [];
+/** A person found, with the burgerservicenummer the log needs even when the client did not ask for it. */
+interface Found {
+  bsn?: string;
+  persoon: Json;
+}
+
+/**
+ * Proxy mode: the body goes upstream as it came, except that `burgerservicenummer` is asked
+ * too when missing (the log names every person found) and taken out of the answer again.
+ */
+async function searchUpstream(upstream: BrpUpstream, query: PersonenQuery, processing: ProcessingContext, body: Json): Promise<Found[]> {
+  const addBsn = !query.fields.includes('burgerservicenummer');
+  const response = await fetch(`${upstream.url.replace(/\/+$/, '')}/personen`, {
+    method: 'POST',
+    // The activity goes along: an upstream that keeps a Logboek (another Open Grond) requires it; Haal Centraal ignores it.
+    headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', traceparent: processing.outgoingTraceparent(), verwerkingsactiviteit: processing.activity.id, ...upstream.headers },
+    body: JSON.stringify(addBsn ? { ...body, fields: [...query.fields, 'burgerservicenummer'] } : body),
+    signal: AbortSignal.timeout(upstream.timeoutMs ?? 10_000),
+  }).catch(() => undefined);
+  if (!response) throw new BrpProblem(503, 'notAvailable', 'Bronservice BRP is tijdelijk niet beschikbaar.');
+  const answer = (await response.json().catch(() => ({}))) as Json;
+  if (!response.ok) throw new BrpProblem(response.status >= 500 ? 502 : response.status, String(answer.code ?? 'upstream'), String(answer.title ?? 'De bron-BRP gaf een fout.'), answer.detail as string | undefined, answer.invalidParams as never);
+  return ((answer.personen as Json[]) ?? []).map((persoon) => {
+    const bsn = typeof persoon.burgerservicenummer === 'string' ? persoon.burgerservicenummer : undefined;
+    if (!addBsn) return { bsn, persoon };
+    const { burgerservicenummer: _, ...rest } = persoon;
+    return { bsn, persoon: rest };
+  });
+}
+
+async function searchStore(tx: Tx, query: PersonenQuery): Promise<Found[]> {
+  return (await findPersoonslijsten(tx, query.type, query.params)).map((pl) => {
+    const persoon = toPersoon(pl);
+    return { bsn: persoon.burgerservicenummer as string | undefined, persoon: selectFields(persoon, query.paths) };
+  });
 }
 
 export function registerBrpRoutes(app: FastifyInstance, ctx: BrpRouteContext): void {
@@ -117,13 +137,10 @@ export function registerBrpRoutes(app: FastifyInstance, ctx: BrpRouteContext): v
           throw forbidden(refused);
         }
         const personen = await ctx.database.db.transaction().execute(async (tx) => {
-          const found =
-            ctx.mode === 'proxy'
-              ? await search(ctx, query, processing, body as Json)
-              : (await findPersoonslijsten(tx, query.type, query.params)).map((pl) => selectFields(toPersoon(pl), query.paths));
-          const subjects = found.map((p) => p.burgerservicenummer).filter((b): b is string => typeof b === 'string');
-          await ctx.logboek.write(tx, processing, subjects.map((id) => ({ type: 'BSN' as const, id })), 'OK', COMPONENT);
-          return found;
+          const found = ctx.mode === 'proxy' ? await searchUpstream(ctx.upstream!, query, processing, body as Json) : await searchStore(tx, query);
+          const subjects = found.flatMap((f) => (f.bsn ? [{ type: 'BSN' as const, id: f.bsn }] : []));
+          await ctx.logboek.write(tx, processing, subjects, 'OK', COMPONENT);
+          return found.map((f) => f.persoon);
         });
         reply.header('API-version', BRP_VERSION).header('traceparent', processing.outgoingTraceparent());
         return reply.type('application/json; charset=utf-8').send({ type: query.type, personen });

@@ -97,6 +97,12 @@ describe('BRP Personen API, source mode', () => {
     assert.ok(rows.every((row) => row.data_subject_hash !== '999990639' && /^[0-9a-f]{64}$/.test(row.data_subject_hash)));
     const forSubject = await server.og.logboek.find(server.og.database.db, { subject: { type: 'BSN', id: '999993653' } });
     assert.ok(forSubject.some((x) => x.traceId === traceId));
+    // The person is logged also when the client did not ask for the burgerservicenummer.
+    const withoutBsn = await ask({ type: 'ZoekMetPostcodeEnHuisnummer', postcode: '2584BZ', huisnummer: 132, fields: ['naam.geslachtsnaam'] });
+    assert.equal(withoutBsn.status, 200);
+    assert.ok(withoutBsn.body.personen.every((p: any) => p.burgerservicenummer === undefined));
+    const trace2 = withoutBsn.headers.get('traceparent')!.split('-')[1]!;
+    assert.ok((await server.og.logboek.find(server.og.database.db, { subject: { type: 'BSN', id: '999990639' } })).some((x) => x.traceId === trace2));
   });
 
   it('makes BSNs that pass the 11-proef', () => {
