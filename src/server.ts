@@ -21,6 +21,7 @@ import type { NotificatiesOptions } from './components/notificaties/settings.ts'
 import type { BrpOptions } from './components/brp/settings.ts';
 import { provisionBrpAutorisaties, type BrpAutorisatie } from './components/brp/authorisation.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
+import { logboekApi } from './platform/logboek/api.ts';
 
 export const PLATFORM_MIGRATIONS = { owner: 'platform', dir: new URL('./platform/migrations/', import.meta.url) };
 
@@ -118,6 +119,8 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
     const context = { database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions };
     // An API without operations is not registered: such a component serves its own routes (BRP).
     const apis = components.flatMap((c) => [c.api(context), ...(c.beheerApi ? [c.beheerApi(context)] : [])]).filter((api) => api.operations.length > 0);
+    // The Logboek is the platform's: its inzage API is there whenever a component logs to it.
+    if (components.some((c) => c.routes)) apis.push(logboekApi(database, logboek));
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
     for (const c of components) c.routes?.(app, { ...context, authenticator, logboek });
 
