@@ -21,6 +21,7 @@ import { parseBrpAutorisaties } from './components/brp/authorisation.ts';
 import { generatePersonen, importTestset } from './components/brp/import.ts';
 import { countPersoonslijsten } from './components/brp/store.ts';
 import { readVerwerkingsactiviteiten } from './platform/logboek/logboek.ts';
+import { INWONER_PATH } from './demo/inwoner.ts';
 import type { DatabaseTarget } from './platform/db/database.ts';
 import { apiPrefix } from './platform/http/api.ts';
 import { parseClients, type ClientSpec } from './components/autorisaties/provision.ts';
@@ -41,7 +42,8 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties> [opties]
   --components a,b    alleen deze componenten (OPENGROND_COMPONENTS, standaard alle)
   --clients FILE      JWT-clients uit JSON aanmaken (OPENGROND_CLIENTS)
   --public-url URL    publieke basis-URL voor resource-URLs (PUBLIC_URL)
-  --seed / --no-seed  demogegevens laden (standaard: ja op de ingebouwde database)
+  --seed / --no-seed  demogegevens laden (standaard: ja op de ingebouwde database); daarmee ook
+                      de inwonerpagina /demo/mijn-verwerkingen (Logboek per BSN, zonder inloggen)
   --trust-proxy       X-Forwarded-* van een load balancer vertrouwen (TRUST_PROXY=1)
   --jwt-max-age S     maximale leeftijd van een JWT (iat) in seconden (JWT_MAX_AGE, standaard 3600)
   --cors-origins L    toegestane CORS origins, komma-gescheiden (CORS_ORIGINS, standaard *)
@@ -224,6 +226,8 @@ async function start(): Promise<void> {
     zaakIdentificatie: flag('zaak-identificatie', 'ZAAK_IDENTIFICATIE'),
     notificaties: notificatiesOptions(),
     ...brpOptions(),
+    // The resident page shows the Logboek per BSN without login: only beside demo data.
+    inwonerDemo: seed,
   });
 
   let stopping = false;
@@ -255,6 +259,7 @@ async function start(): Promise<void> {
       .sign(new TextEncoder().encode(demo.secret));
     lines.push('', 'Demo-client (alle autorisaties):', `  client_id: ${demo.clientId}`, `  secret:    ${demo.secret}`, '', 'Een JWT voor het komende uur:', `  ${token}`);
     lines.push('', `Probeer: curl -H "Authorization: Bearer $TOKEN" ${base}/autorisaties/api/v1/applicaties`);
+    lines.push('', `Inwonerpagina (Logboek per BSN, zonder inloggen): ${base}${INWONER_PATH}`);
     if (demo.catalogus) {
       lines.push('', 'Demo-catalogus (zaaktypen Begraven, Omgevingsvergunning en Klacht behandelen):', `  ${demo.catalogus}`);
       lines.push(`  zaaktypen: ${base}/catalogi/api/v1/zaaktypen?catalogus=${encodeURIComponent(demo.catalogus)}`);

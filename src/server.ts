@@ -22,6 +22,7 @@ import type { BrpOptions } from './components/brp/settings.ts';
 import { provisionBrpAutorisaties, type BrpAutorisatie } from './components/brp/authorisation.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
 import { logboekApi } from './platform/logboek/api.ts';
+import { registerInwonerDemo } from './demo/inwoner.ts';
 
 export const PLATFORM_MIGRATIONS = { owner: 'platform', dir: new URL('./platform/migrations/', import.meta.url) };
 
@@ -62,6 +63,8 @@ export interface ServerOptions {
   brpAutorisaties?: BrpAutorisatie[];
   /** The register of verwerkingsactiviteiten (`--verwerkingsactiviteiten FILE`); the demo register without it. */
   verwerkingsactiviteiten?: Verwerkingsactiviteit[];
+  /** The demo's resident page (`/demo/mijn-verwerkingen`): the Logboek per BSN, without login. Only for demo data. */
+  inwonerDemo?: boolean;
 }
 
 export interface OpenGrond {
@@ -121,6 +124,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
     const apis = components.flatMap((c) => [c.api(context), ...(c.beheerApi ? [c.beheerApi(context)] : [])]).filter((api) => api.operations.length > 0);
     // The Logboek is the platform's: its inzage API is there whenever a component logs to it.
     if (components.some((c) => c.routes)) apis.push(logboekApi(database, logboek));
+    if (options.inwonerDemo) registerInwonerDemo(app, database, logboek);
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
     for (const c of components) c.routes?.(app, { ...context, authenticator, logboek });
 
