@@ -98,9 +98,17 @@ function nieuwePersoon(naam: string, extra: Record<string, string> = {}): Persoo
 }
 
 
+/**
+ * GBA-V keeps a name with diacritics beside the one without ("geslachtsnaam (diakrieten)");
+ * our persoonslijst holds the name as it is written, with them (the search folds diacritics).
+ */
+const DIAKRIETEN: Record<string, string> = { 'geslachtsnaam (diakrieten)': '02.40' };
+
 function setGegevens(pl: Persoonslijst, table: DataTable, categorie = '01'): void {
   const v = pl.categorieen[categorie]?.[0]?.[0] ?? (addVoorkomen(pl, categorie, {}, 'stapel'), pl.categorieen[categorie]![0]![0]!);
-  for (const [column, value] of Object.entries(rows(table)[0] ?? {})) if (value !== '') v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
+  const entries = Object.entries(rows(table)[0] ?? {});
+  for (const [column, value] of entries) if (value !== '' && !(column in DIAKRIETEN)) v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
+  for (const [column, value] of entries) if (value !== '' && column in DIAKRIETEN) v[DIAKRIETEN[column]!] = value;
 }
 
 async function save(): Promise<void> {
@@ -122,8 +130,11 @@ Given(/^heeft de volgende gegevens$/, (table: DataTable) => setGegevens(persoon(
 Given(/^de (?:op (\d{2}-\d{2}-\d{4}) )?geboren (?:(man|vrouw) )?'([^']*)'$/, (datum: string | undefined, geslacht: string | undefined, naam: string) => {
   nieuwePersoon(naam, { ...(datum ? { '03.10': gbaDatum(datum) } : {}), '03.30': '6030', ...(geslacht ? { '04.10': geslacht === 'man' ? 'M' : 'V' } : {}) });
 });
+// As the features' own step: the overlijden (06) and the opschorting of the bijhouding (07, reden O).
 Given(/^'([^']*)' is op (\d{2}-\d{2}-\d{4}) overleden$/, (naam: string, datum: string) => {
-  addVoorkomen(persoon(naam), '06', { '08.10': gbaDatum(datum) }, 'stapel');
+  const pl = persoon(naam);
+  addVoorkomen(pl, '06', { '08.10': gbaDatum(datum) }, 'stapel');
+  Object.assign(pl.categorieen['07']![0]![0]!, { '67.10': gbaDatum(datum), '67.20': 'O' });
 });
 
 function nieuwAdres(naam: string, gemeente = '0518', table?: DataTable): void {
@@ -204,6 +215,10 @@ function criteria(text: string): Record<string, unknown> {
   if ((m = /^postcode '([^']*)' en huisnummer '([^']*)'$/.exec(text))) return { type: 'ZoekMetPostcodeEnHuisnummer', postcode: m[1], huisnummer: Number(m[2]) };
   if (text === 'postcode en huisnummer') return { type: 'ZoekMetPostcodeEnHuisnummer', postcode: '2628HJ', huisnummer: 1 };
   if ((m = /^straatnaam '([^']*)', huisnummer '([^']*)' en gemeentecode '([^']*)'$/.exec(text))) return { type: 'ZoekMetStraatHuisnummerEnGemeenteVanInschrijving', straat: m[1], huisnummer: Number(m[2]), gemeenteVanInschrijving: m[3] };
+  if ((m = /^straatnaam, huisnummer en gemeentecode van '([^']*)'$/.exec(text))) {
+    const a = adres(m[1]!);
+    return { type: 'ZoekMetStraatHuisnummerEnGemeenteVanInschrijving', straat: a['11.10'], huisnummer: Number(a['11.20']), gemeenteVanInschrijving: a['92.10'] };
+  }
   if (text === 'straatnaam, huisnummer en gemeente van inschrijving') return { type: 'ZoekMetStraatHuisnummerEnGemeenteVanInschrijving', straat: 'Straat', huisnummer: 1, gemeenteVanInschrijving: '0599' };
   throw new Error(`Onbekende zoek criteria: ${text}`);
 }
@@ -245,6 +260,14 @@ function found(): string[] {
 Then(/^wordt (?:alleen )?'([^']*)' gevonden$/, (list: string) => assert.deepEqual(found().sort(), names(list).map(bsnOf).sort()));
 Then(/^worden (?:alleen )?'([^']*)' gevonden$/, (list: string) => assert.deepEqual(found().sort(), names(list).map(bsnOf).sort()));
 Then(/^worden er geen personen gevonden$/, () => assert.deepEqual(found(), []));
+/** "heeft 'Saskia' de volgende 'opschortingBijhouding' gegevens": the field of that person, by dotted path. */
+Then(/^heeft '([^']*)' de volgende '([^']*)' gegevens$/, (naam: string, veld: string, table: DataTable) => {
+  found();
+  const p = (w.response!.body.personen as any[]).find((x) => x.burgerservicenummer === bsnOf(naam));
+  assert.ok(p, `${naam} niet in het antwoord`);
+  const actual = Object.fromEntries(Object.keys(rows(table)[0]!).map((path) => [path, String(path.split('.').reduce((v: any, k) => v?.[k], p[veld]))]));
+  assert.deepEqual(actual, rows(table)[0]);
+});
 Then(/^heeft de response (\d+) personen?$/, (n: string) => assert.equal(found().length, Number(n)));
 Then(/^heeft de response geen foutmelding$/, () => assert.equal(w.response!.status, 200, JSON.stringify(w.response!.body)));
 Then(/^heeft de response een (?:foutmelding|object met de volgende gegevens)$/, (table: DataTable) => {

@@ -154,6 +154,14 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
 }
 
 /** The search columns of a persoonslijst (lower case where the search is case-insensitive). */
+/**
+ * How text is searched: case- and diacritics-insensitive ("Käster" and "Kaster" find each
+ * other, as the standard asks for geslachtsnaam). Applied to the columns and to the asked value.
+ */
+export function searchText(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export function searchColumns(pl: Persoonslijst): Record<string, unknown> {
   const p = actueelEen(pl, '01') ?? {};
   const v = actueelEen(pl, '08') ?? {};
@@ -161,8 +169,8 @@ export function searchColumns(pl: Persoonslijst): Record<string, unknown> {
   const inschrijving = actueelEen(pl, '07');
   return {
     burgerservicenummer: p['01.20'] ?? null,
-    geslachtsnaam: p['02.40']?.toLowerCase() ?? null,
-    voornamen: p['02.10']?.toLowerCase() ?? null,
+    geslachtsnaam: p['02.40'] ? searchText(p['02.40']) : null,
+    voornamen: p['02.10'] ? searchText(p['02.10']) : null,
     voorvoegsel: p['02.30']?.toLowerCase() ?? null,
     geslacht: p['04.10'] ?? null,
     geboortedatum: p['03.10'] ?? null,
@@ -171,7 +179,9 @@ export function searchColumns(pl: Persoonslijst): Record<string, unknown> {
     huisnummer: /^\d{1,5}$/.test(v['11.20'] ?? '') ? Number(v['11.20']) : null,
     huisletter: v['11.30'] ?? null,
     huisnummertoevoeging: v['11.40'] ?? null,
-    straat: (v['11.15'] ?? v['11.10'])?.toLowerCase() ?? null,
+    // The standard searches "straatnaam of naam openbare ruimte": both are kept.
+    straat: v['11.15'] ? searchText(v['11.15']) : null,
+    straatnaam: v['11.10'] ? searchText(v['11.10']) : null,
     nummeraanduiding_identificatie: v['11.90'] ?? null,
     adresseerbaar_object_identificatie: v['11.80'] ?? null,
     overleden: Boolean(overlijden?.['08.10']) || inschrijving?.['67.20'] === 'O',

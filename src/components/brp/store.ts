@@ -7,7 +7,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { Persoonslijst } from './gba/persoonslijst.ts';
-import { searchColumns } from './persoon.ts';
+import { searchColumns, searchText } from './persoon.ts';
 import type { QueryType } from './query.ts';
 
 /** Saves a persoonslijst; one with the same burgerservicenummer is replaced. Returns its id. */
@@ -32,9 +32,9 @@ export async function deleteAllPersoonslijsten(db: Db | Tx): Promise<void> {
   await db.deleteFrom('brp.persoonslijst').execute();
 }
 
-/** A text condition: exact (case-insensitive) or, with a wildcard, LIKE. */
+/** A text condition: exact (case- and diacritics-insensitive, see searchText) or, with a wildcard, LIKE. */
 function text(column: string, value: string): ReturnType<typeof sql> {
-  const lower = value.toLowerCase();
+  const lower = searchText(value);
   if (!lower.includes('*')) return sql`${sql.ref(column)} = ${lower}`;
   const pattern = lower.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
   return sql`${sql.ref(column)} LIKE ${pattern}`;
@@ -64,7 +64,7 @@ export async function findPersoonslijsten(db: Db | Tx, type: QueryType, params: 
       if (p.geslachtsnaam) q = q.where(text('geslachtsnaam', p.geslachtsnaam) as never);
       break;
     case 'ZoekMetStraatHuisnummerEnGemeenteVanInschrijving':
-      q = q.where(text('straat', p.straat) as never).where('huisnummer', '=', p.huisnummer);
+      q = q.where(sql`(${text('straat', p.straat)} OR ${text('straatnaam', p.straat)})` as never).where('huisnummer', '=', p.huisnummer);
       break;
     case 'ZoekMetNummeraanduidingIdentificatie':
       q = q.where('nummeraanduiding_identificatie', '=', p.nummeraanduidingIdentificatie);
