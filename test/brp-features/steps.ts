@@ -37,6 +37,8 @@ interface World {
   bsnSeq: number;
   adresSeq: number;
   response?: { status: number; body: any };
+  /** The person the "Dan heeft de response een persoon ..." steps describe, compared whole after the scenario. */
+  expected?: Record<string, any>;
 }
 let w: World;
 
@@ -44,7 +46,13 @@ Before(async () => {
   await deleteAllPersoonslijsten(og.database.db);
   w = { personen: new Map(), adressen: new Map(), bsnSeq: 0, adresSeq: 0 };
 });
-After(() => {});
+// The "een persoon met ..." steps each describe a part; the person is compared whole at the end.
+After(() => {
+  if (!w.expected) return;
+  const personen = found();
+  assert.equal(personen.length, 1, JSON.stringify(w.response!.body));
+  assert.deepEqual(strings(w.response!.body.personen[0]), w.expected);
+});
 
 /** The next generated BSN, as the features' step implementation makes them: 000000012, 000000024, ... (11-proef). */
 function nextBsn(): string {
@@ -65,6 +73,14 @@ function element(column: string): string {
 
 function rows(table: DataTable | undefined): Record<string, string>[] {
   return table ? table.hashes() : [];
+}
+
+/** The data of a "Gegeven" table: one row under column headers, or a vertical `naam | waarde` table. */
+function gegevens(table: DataTable | undefined): Record<string, string> {
+  if (!table) return {};
+  const raw = table.raw();
+  if (raw[0]?.[0] === 'naam' && raw[0]?.[1] === 'waarde' && raw[0].length === 2) return Object.fromEntries(raw.slice(1).map(([k, v]) => [k!, v!]));
+  return table.hashes()[0] ?? {};
 }
 
 /** GBA date from a feature date: DD-MM-YYYY, YYYYMMDD, "N jaar geleden", "gisteren - N jaar", ... */
@@ -106,7 +122,7 @@ const DIAKRIETEN: Record<string, string> = { 'geslachtsnaam (diakrieten)': '02.4
 
 function setGegevens(pl: Persoonslijst, table: DataTable, categorie = '01'): void {
   const v = pl.categorieen[categorie]?.[0]?.[0] ?? (addVoorkomen(pl, categorie, {}, 'stapel'), pl.categorieen[categorie]![0]![0]!);
-  const entries = Object.entries(rows(table)[0] ?? {});
+  const entries = Object.entries(gegevens(table));
   for (const [column, value] of entries) if (value !== '' && !(column in DIAKRIETEN)) v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
   for (const [column, value] of entries) if (value !== '' && column in DIAKRIETEN) v[DIAKRIETEN[column]!] = value;
 }
@@ -120,16 +136,45 @@ async function save(): Promise<void> {
 
 Given(/^(?:de )?persoon '([^']*)'$/, (naam: string) => void nieuwePersoon(naam));
 Given(/^(?:de )?persoon '([^']*)' met burgerservicenummer '(\d{9})'$/, (naam: string, bsn: string) => void nieuwePersoon(naam, { '01.20': bsn }));
-Given(/^de persoon met burgerservicenummer '(\d{9})' heeft de volgende gegevens$/, (bsn: string, table: DataTable) => {
-  const pl = nieuwePersoon(bsn, { '01.20': bsn });
-  delete pl.categorieen['01']![0]![0]!['02.40'];
-  setGegevens(pl, table);
-});
+Given(/^de persoon met burgerservicenummer '(\d{9})' heeft de volgende gegevens$/, (bsn: string, table: DataTable) => setGegevens(persoonMetBsn(bsn), table));
 Given(/^(?:de )?persoon '([^']*)' heeft de volgende gegevens$/, (naam: string, table: DataTable) => setGegevens(w.personen.get(naam) ?? nieuwePersoon(naam), table));
 Given(/^heeft de volgende gegevens$/, (table: DataTable) => setGegevens(persoon(w.last!), table));
 Given(/^de (?:op (\d{2}-\d{2}-\d{4}) )?geboren (?:(man|vrouw) )?'([^']*)'$/, (datum: string | undefined, geslacht: string | undefined, naam: string) => {
   nieuwePersoon(naam, { ...(datum ? { '03.10': gbaDatum(datum) } : {}), '03.30': '6030', ...(geslacht ? { '04.10': geslacht === 'man' ? 'M' : 'V' } : {}) });
 });
+/** The LO GBA category of a "Gegeven ... 'verblijfplaats' gegevens" step. */
+const CATEGORIE: Record<string, string> = {
+  nationaliteit: '04', partner: '05', 'ex-partner': '05', overlijden: '06', inschrijving: '07', verblijfplaats: '08',
+  kind: '09', verblijfstitel: '10', gezagsverhouding: '11', kiesrecht: '13',
+};
+function categorie(naam: string): string {
+  const c = CATEGORIE[naam];
+  if (!c) throw new Error(`Onbekende categorie ${naam}`);
+  return c;
+}
+function persoonMetBsn(bsn: string): Persoonslijst {
+  const existing = [...w.personen.entries()].find(([, pl]) => pl.categorieen['01']?.[0]?.[0]?.['01.20'] === bsn);
+  if (existing) return (w.last = existing[0]), existing[1];
+  const pl = nieuwePersoon(bsn, { '01.20': bsn });
+  delete pl.categorieen['01']![0]![0]!['02.40'];
+  return pl;
+}
+// "heeft de volgende 'verblijfplaats' gegevens": the actual voorkomen of a single-stapel category.
+Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft de volgende '([^']*)' gegevens$/, (bsn: string | undefined, naam: string, table: DataTable) =>
+  setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, categorie(naam)),
+);
+// "heeft een 'partner' met de volgende gegevens": a new stapel (a partner, kind, nationaliteit).
+Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een '([^']*)' met de volgende gegevens$/, (bsn: string | undefined, naam: string, table: DataTable) => {
+  const pl = bsn ? persoonMetBsn(bsn) : persoon(w.last!);
+  addVoorkomen(pl, categorie(naam), {}, 'stapel');
+  const stapels = pl.categorieen[categorie(naam)]!;
+  const v = stapels[stapels.length - 1]![0]!;
+  for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
+});
+Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een ouder '([12])' met de volgende gegevens$/, (bsn: string | undefined, ouder: string, table: DataTable) =>
+  setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, ouder === '1' ? '02' : '03'),
+);
+
 // As the features' own step: the overlijden (06) and the opschorting of the bijhouding (07, reden O).
 Given(/^'([^']*)' is op (\d{2}-\d{2}-\d{4}) overleden$/, (naam: string, datum: string) => {
   const pl = persoon(naam);
@@ -148,7 +193,7 @@ function nieuwAdres(naam: string, gemeente = '0518', table?: DataTable): void {
     '11.80': `${gemeente}01000000${String(i).padStart(4, '0')}`,
     '11.90': `${gemeente}20000000${String(i).padStart(4, '0')}`,
   };
-  for (const [column, value] of Object.entries(rows(table)[0] ?? {})) if (value !== '') elements[element(column)] = value;
+  for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') elements[element(column)] = value;
   w.adressen.set(naam, { elements });
 }
 // With or without a table: cucumber passes a callback in the table's place when there is none.
@@ -260,6 +305,41 @@ function found(): string[] {
 Then(/^wordt (?:alleen )?'([^']*)' gevonden$/, (list: string) => assert.deepEqual(found().sort(), names(list).map(bsnOf).sort()));
 Then(/^worden (?:alleen )?'([^']*)' gevonden$/, (list: string) => assert.deepEqual(found().sort(), names(list).map(bsnOf).sort()));
 Then(/^worden er geen personen gevonden$/, () => assert.deepEqual(found(), []));
+/** Leaves as the feature tables write them: strings. */
+function strings(value: any): any {
+  if (Array.isArray(value)) return value.map(strings);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strings(v)]));
+  return String(value);
+}
+/** A `naam | waarde` table with dotted names as an object; empty values are absent. */
+function object(table: DataTable | undefined): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const { naam, waarde } of rows(table)) {
+    if (waarde === '' || waarde === undefined) continue;
+    const parts = naam!.split('.');
+    let node = out;
+    parts.slice(0, -1).forEach((part) => (node = node[part] ??= {}));
+    node[parts[parts.length - 1]!] = waarde;
+  }
+  return out;
+}
+const LIJST: Record<string, string> = { partner: 'partners', kind: 'kinderen', ouder: 'ouders', nationaliteit: 'nationaliteiten' };
+function expected(): Record<string, any> {
+  return (w.expected ??= {});
+}
+Then(/^heeft de response een persoon zonder gegevens$/, () => void expected());
+Then(/^heeft de response een persoon met (?:alleen )?de volgende gegevens$/, (table: DataTable) => void Object.assign(expected(), object(table)));
+Then(/^heeft de (?:response een persoon met|persoon) (?:alleen )?de volgende '([^']*)' gegevens$/, (veld: string, table: DataTable) => {
+  const e = expected();
+  e[veld] = { ...(e[veld] ?? {}), ...object(table) };
+});
+Then(/^heeft de (?:response een persoon met|persoon) een '([^']*)' met (?:alleen )?de volgende gegevens$/, (veld: string, table: DataTable) => {
+  (expected()[LIJST[veld] ?? veld] ??= []).push(object(table));
+});
+Then(/^heeft de (?:response een persoon met|persoon) een '([^']*)' met (?:alleen )?de volgende '([^']*)' gegevens$/, (veld: string, sub: string, table: DataTable) => {
+  (expected()[LIJST[veld] ?? veld] ??= []).push({ [sub]: object(table) });
+});
+
 /** "heeft 'Saskia' de volgende 'opschortingBijhouding' gegevens": the field of that person, by dotted path. */
 Then(/^heeft '([^']*)' de volgende '([^']*)' gegevens$/, (naam: string, veld: string, table: DataTable) => {
   found();
