@@ -13,7 +13,7 @@ import { buildOpenGrond, type OpenGrond } from '../../src/server.ts';
 import { addVoorkomen, emptyPersoonslijst, type Persoonslijst } from '../../src/components/brp/gba/persoonslijst.ts';
 import { deleteAllPersoonslijsten, savePersoonslijst } from '../../src/components/brp/store.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../src/platform/logboek/logboek.ts';
-import { GEMEENTEN } from '../../src/components/brp/tables.ts';
+import { ADELLIJKE_TITELS, GEMEENTEN } from '../../src/components/brp/tables.ts';
 
 setDefaultTimeout(20_000);
 const CLIENT = { clientId: 'brp-features', secret: 'brp-features-secret-0123456789' };
@@ -174,6 +174,11 @@ Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een '(
 Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een ouder '([12])' met de volgende gegevens$/, (bsn: string | undefined, ouder: string, table: DataTable) =>
   setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, ouder === '1' ? '02' : '03'),
 );
+
+// The landelijke tabellen are built in (tables.ts): the step checks that ours agrees with the feature's.
+Given(/^landelijke tabel "Adellijke_Titel_Predicaat" heeft de volgende waarden$/, (table: DataTable) => {
+  for (const { code, omschrijving, soort } of rows(table)) assert.deepEqual(ADELLIJKE_TITELS[code!], { omschrijving: omschrijving!.toLowerCase(), soort });
+});
 
 // As the features' own step: the overlijden (06) and the opschorting of the bijhouding (07, reden O).
 Given(/^'([^']*)' is op (\d{2}-\d{2}-\d{4}) overleden$/, (naam: string, datum: string) => {

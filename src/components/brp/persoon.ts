@@ -4,7 +4,7 @@
  * docs/brp.md; categories not converted yet are left out rather than guessed.
  */
 import { actueel, actueelEen, type Persoonslijst, type Voorkomen } from './gba/persoonslijst.ts';
-import { AANDUIDING_BIJ_HUISNUMMER, FUNCTIE_ADRES, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
+import { AANDUIDING_BIJ_HUISNUMMER, ADELLIJKE_TITELS, FUNCTIE_ADRES, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
 
@@ -46,6 +46,12 @@ function clean(object: Json): Json | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+function adellijkeTitel(code: string | undefined): Json | undefined {
+  if (!code) return undefined;
+  const titel = ADELLIJKE_TITELS[code];
+  return titel ? { code, ...titel } : { code, omschrijving: code };
+}
+
 function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined): Json | undefined {
   if (!v) return undefined;
   const voornamen = v['02.10'];
@@ -53,7 +59,7 @@ function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined):
   const geslachtsnaam = v['02.40'];
   return clean({
     voornamen,
-    adellijkeTitelPredicaat: waarde({}, v['02.20']),
+    adellijkeTitelPredicaat: adellijkeTitel(v['02.20']),
     voorvoegsel,
     geslachtsnaam,
     voorletters: voorletters(voornamen),
@@ -89,11 +95,13 @@ function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
   }
   if (v['12.10']) return clean({ type: 'Locatie', verblijfadres: clean({ locatiebeschrijving: v['12.10'] }), ...common });
   if (v['13.10'] === '0000') return clean({ type: 'VerblijfplaatsOnbekend', datumVan: common.datumVan });
-  if (v['13.10']) {
+  if (v['13.10'] || v['13.20'] || v['13.30'] || v['13.40'] || v['13.50']) {
     return clean({
       type: 'VerblijfplaatsBuitenland',
       verblijfadres: clean({ regel1: v['13.30'], regel2: v['13.40'], regel3: v['13.50'], land: waarde(LANDEN, v['13.10']) }),
       ...common,
+      // Abroad, the date the address began is datum aanvang adres buitenland (13.20).
+      datumVan: datum(v['13.20']) ?? common.datumVan,
     });
   }
   return undefined;
@@ -112,6 +120,11 @@ function adressering(v: Voorkomen | undefined): Json | undefined {
   }
   if (v['13.10'] && v['13.10'] !== '0000') return clean({ adresregel1: v['13.30'], adresregel2: v['13.40'], adresregel3: v['13.50'], land: waarde(LANDEN, v['13.10']) });
   return undefined;
+}
+
+/** A related person (ouder, kind, partner) is delivered when its voorkomen holds any value. */
+function hasData(v: Voorkomen): boolean {
+  return Object.values(v).some((value) => value !== '');
 }
 
 /** The complete Persoon (all fields the store can give); `fields` selects from it afterwards. */
@@ -138,13 +151,13 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
       .map((n) => clean({ type: n['05.10'] === '0499' ? 'Staatloos' : n['05.10'] ? 'Nationaliteit' : 'BehandeldAlsNederlander', nationaliteit: n['05.10'] && n['05.10'] !== '0499' ? waarde({ '0001': 'Nederlandse' }, n['05.10']) : undefined, redenOpname: waarde({}, n['63.10']), datumIngangGeldigheid: datum(n['85.10']) })),
     ouders: (['02', '03'] as const)
       .map((c) => ({ c, v: actueelEen(pl, c) }))
-      .filter(({ v }) => v && (v['02.40'] || v['01.20']))
+      .filter(({ v }) => v && hasData(v))
       .map(({ c, v }) => clean({ ouderAanduiding: c === '02' ? '1' : '2', burgerservicenummer: v!['01.20'], naam: naam(v, undefined), geslacht: waarde(GESLACHT, v!['04.10']), geboorte: geboorte(v!), datumIngangFamilierechtelijkeBetrekking: datum(v!['62.10']) })),
     kinderen: actueel(pl, '09')
-      .filter((v) => v['02.40'] || v['01.20'] || v['02.10'])
+      .filter(hasData)
       .map((v) => clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined), geboorte: geboorte(v) })),
     partners: actueel(pl, '05')
-      .filter((v) => v['02.40'] || v['01.20'])
+      .filter(hasData)
       .map((v) => clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined), geslacht: waarde(GESLACHT, v['04.10']), geboorte: geboorte(v), soortVerbintenis: waarde({ H: 'huwelijk', P: 'geregistreerd partnerschap' }, v['15.10']), aangaanHuwelijkPartnerschap: clean({ datum: datum(v['06.10']), plaats: plaats(v['06.20']), land: waarde(LANDEN, v['06.30']) }) })),
     geheimhoudingPersoonsgegevens: inschrijving?.['70.10'] && inschrijving['70.10'] !== '0' ? true : undefined,
     opschortingBijhouding: inschrijving?.['67.10'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout' }, inschrijving['67.20']) }) : undefined,
@@ -153,7 +166,6 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
   return clean(persoon) ?? {};
 }
 
-/** The search columns of a persoonslijst (lower case where the search is case-insensitive). */
 /**
  * How text is searched: case- and diacritics-insensitive ("Käster" and "Kaster" find each
  * other, as the standard asks for geslachtsnaam). Applied to the columns and to the asked value.
@@ -162,6 +174,7 @@ export function searchText(value: string): string {
   return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** The search columns of a persoonslijst (folded where the search is case-insensitive). */
 export function searchColumns(pl: Persoonslijst): Record<string, unknown> {
   const p = actueelEen(pl, '01') ?? {};
   const v = actueelEen(pl, '08') ?? {};

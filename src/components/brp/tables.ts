@@ -28,6 +28,22 @@ export const NAAMGEBRUIK: Record<string, string> = {
   P: 'geslachtsnaam echtgenoot/geregistreerd partner',
   V: 'geslachtsnaam echtgenoot/geregistreerd partner voor eigen geslachtsnaam',
 };
+/** Tabel 38 Adellijke titel/predikaat: omschrijving (lower case, as the API delivers it) and soort. */
+export const ADELLIJKE_TITELS: Record<string, { omschrijving: string; soort: 'titel' | 'predicaat' }> = {
+  B: { omschrijving: 'baron', soort: 'titel' },
+  BS: { omschrijving: 'barones', soort: 'titel' },
+  G: { omschrijving: 'graaf', soort: 'titel' },
+  GI: { omschrijving: 'gravin', soort: 'titel' },
+  H: { omschrijving: 'hertog', soort: 'titel' },
+  HI: { omschrijving: 'hertogin', soort: 'titel' },
+  JH: { omschrijving: 'jonkheer', soort: 'predicaat' },
+  JV: { omschrijving: 'jonkvrouw', soort: 'predicaat' },
+  M: { omschrijving: 'markies', soort: 'titel' },
+  MI: { omschrijving: 'markiezin', soort: 'titel' },
+  P: { omschrijving: 'prins', soort: 'titel' },
+  PS: { omschrijving: 'prinses', soort: 'titel' },
+  R: { omschrijving: 'ridder', soort: 'titel' },
+};
 export const FUNCTIE_ADRES: Record<string, string> = { W: 'woonadres', B: 'briefadres' };
 export const AANDUIDING_BIJ_HUISNUMMER: Record<string, string> = { by: 'bij', to: 'tegenover' };
 
