@@ -97,5 +97,8 @@ function pick(value: Json, tree: Json): Json | undefined {
       if (picked) out[key] = picked;
     }
   }
-  return Object.keys(out).length ? out : undefined;
+  if (Object.keys(out).length === 0) return undefined;
+  // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type` with any part of it.
+  if (typeof value.type === 'string' && out.type === undefined) out.type = value.type;
+  return out;
 }

@@ -4,7 +4,7 @@
  * docs/brp.md; categories not converted yet are left out rather than guessed.
  */
 import { actueel, actueelEen, type Persoonslijst, type Voorkomen } from './gba/persoonslijst.ts';
-import { AANDUIDING_BIJ_HUISNUMMER, ADELLIJKE_TITELS, FUNCTIE_ADRES, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
+import { AANDUIDING_BIJ_HUISNUMMER, ADELLIJKE_TITELS, FUNCTIE_ADRES, NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
 
@@ -122,6 +122,15 @@ function adressering(v: Voorkomen | undefined): Json | undefined {
   return undefined;
 }
 
+/** The kind of a nationaliteit voorkomen: bijzonder Nederlanderschap (65.10), else from the code (05.10). */
+function nationaliteitType(n: Voorkomen): string {
+  if (n['65.10'] === 'B') return 'BehandeldAlsNederlander';
+  if (n['65.10'] === 'V') return 'VastgesteldNietNederlander';
+  if (n['05.10'] === '0000') return 'NationaliteitOnbekend';
+  if (n['05.10'] === '0499') return 'Staatloos';
+  return 'Nationaliteit';
+}
+
 /** A related person (ouder, kind, partner) is delivered when its voorkomen holds any value. */
 function hasData(v: Voorkomen): boolean {
   return Object.values(v).some((value) => value !== '');
@@ -148,7 +157,12 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     adressering: adressering(verblijf),
     nationaliteiten: actueel(pl, '04')
       .filter((n) => n['05.10'] || n['65.10'])
-      .map((n) => clean({ type: n['05.10'] === '0499' ? 'Staatloos' : n['05.10'] ? 'Nationaliteit' : 'BehandeldAlsNederlander', nationaliteit: n['05.10'] && n['05.10'] !== '0499' ? waarde({ '0001': 'Nederlandse' }, n['05.10']) : undefined, redenOpname: waarde({}, n['63.10']), datumIngangGeldigheid: datum(n['85.10']) })),
+      .map((n) => {
+        const type = nationaliteitType(n);
+        // Reden opname 000 is the standaardwaarde ("onbekend"): not delivered.
+        const reden = n['63.10'] && n['63.10'] !== '000' ? waarde(REDEN_OPNAME_NATIONALITEIT, n['63.10']) : undefined;
+        return clean({ type, nationaliteit: type === 'Nationaliteit' ? waarde(NATIONALITEITEN, n['05.10']) : undefined, redenOpname: reden, datumIngangGeldigheid: datum(n['85.10']) });
+      }),
     ouders: (['02', '03'] as const)
       .map((c) => ({ c, v: actueelEen(pl, c) }))
       .filter(({ v }) => v && hasData(v))

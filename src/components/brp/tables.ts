@@ -21,6 +21,11 @@ export const LANDEN: Record<string, string> = {
   '6030': 'Nederland',
 };
 
+/** Tabel 32 Nationaliteiten (excerpt). */
+export const NATIONALITEITEN: Record<string, string> = { '0000': 'Onbekend', '0001': 'Nederlandse', '0499': 'Staatloos' };
+/** Tabel 37 Reden opnemen/beëindigen nationaliteit (excerpt). */
+export const REDEN_OPNAME_NATIONALITEIT: Record<string, string> = { '001': 'Wet op het Nederlanderschap 1892, art. 1, onder a' };
+
 export const GESLACHT: Record<string, string> = { M: 'man', V: 'vrouw', O: 'onbekend' };
 export const NAAMGEBRUIK: Record<string, string> = {
   E: 'eigen geslachtsnaam',

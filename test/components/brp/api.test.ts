@@ -30,7 +30,8 @@ describe('BRP Personen API, source mode', () => {
       {
         naam: { geslachtsnaam: 'Burck' },
         geboorte: { datum: { type: 'Datum', datum: '1922-09-25', langFormaat: '25 september 1922' } },
-        verblijfplaats: { verblijfadres: { postcode: '2584BZ' } },
+        // A polymorphic object keeps its `type` (the features: verblijfplaats/adres/verblijfadres/fields.feature).
+        verblijfplaats: { type: 'Adres', verblijfadres: { postcode: '2584BZ' } },
       },
     ]);
     assert.match(r.headers.get('traceparent')!, /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
