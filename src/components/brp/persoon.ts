@@ -52,6 +52,29 @@ function adellijkeTitel(code: string | undefined): Json | undefined {
   return titel ? { code, ...titel } : { code, omschrijving: code };
 }
 
+/** Male and female forms of the adellijke titels and predicaten (tabel 38 gives one of them). */
+const VORMEN: [string, string][] = [['baron', 'barones'], ['graaf', 'gravin'], ['hertog', 'hertogin'], ['markies', 'markiezin'], ['prins', 'prinses'], ['jonkheer', 'jonkvrouw']];
+
+/** A titel or predicaat in lower case, in the form of the person's geslacht; the table's form when there is none (geslacht O, a female ridder). */
+function titelVorm(code: string, geslacht: string | undefined): string {
+  const base = ADELLIJKE_TITELS[code]?.omschrijving ?? code.toLowerCase();
+  const pair = VORMEN.find((forms) => forms.includes(base));
+  if (!pair || (geslacht !== 'M' && geslacht !== 'V')) return base;
+  return geslacht === 'M' ? pair[0] : pair[1];
+}
+
+/**
+ * Voornamen, voorvoegsel and geslachtsnaam in a row; a predicaat goes before the voornamen, a
+ * titel between voornamen and voorvoegsel. The standaardwaarde "." of geslachtsnaam is left out.
+ */
+function volledigeNaam(v: Voorkomen): string | undefined {
+  const code = v['02.20'];
+  const soort = code ? ADELLIJKE_TITELS[code]?.soort : undefined;
+  const vorm = code ? titelVorm(code, v['04.10']) : undefined;
+  const parts = [soort === 'predicaat' ? vorm : undefined, v['02.10'], soort === 'titel' ? vorm : undefined, v['02.30'], v['02.40'] === '.' ? undefined : v['02.40']];
+  return parts.filter(Boolean).join(' ') || undefined;
+}
+
 function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined): Json | undefined {
   if (!v) return undefined;
   const voornamen = v['02.10'];
@@ -63,7 +86,7 @@ function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined):
     voorvoegsel,
     geslachtsnaam,
     voorletters: voorletters(voornamen),
-    volledigeNaam: [voornamen, voorvoegsel, geslachtsnaam].filter(Boolean).join(' ') || undefined,
+    volledigeNaam: volledigeNaam(v),
     aanduidingNaamgebruik: withNaamgebruik ? waarde(NAAMGEBRUIK, withNaamgebruik['61.10']) : undefined,
   });
 }
