@@ -163,6 +163,16 @@ function persoonMetBsn(bsn: string): Persoonslijst {
 Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft de volgende '([^']*)' gegevens$/, (bsn: string | undefined, naam: string, table: DataTable) =>
   setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, categorie(naam)),
 );
+// "En de 'verblijfplaats' heeft de volgende 'adres' gegevens": the address of the last person's verblijfplaats; its gemeentecode (92.10) is the gemeente van inschrijving (09.10).
+Given(/^de 'verblijfplaats' heeft de volgende 'adres' gegevens$/, (table: DataTable) => {
+  const pl = persoon(w.last!);
+  const v = pl.categorieen['08']?.[0]?.[0] ?? (addVoorkomen(pl, '08', {}, 'stapel'), pl.categorieen['08']![0]![0]!);
+  for (const [column, value] of Object.entries(gegevens(table))) {
+    if (value === '') continue;
+    const e = element(column);
+    v[e === '92.10' ? '09.10' : e] = value;
+  }
+});
 // "heeft een 'partner' met de volgende gegevens": a new stapel (a partner, kind, nationaliteit).
 Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een '([^']*)' met de volgende gegevens$/, (bsn: string | undefined, naam: string, table: DataTable) => {
   const pl = bsn ? persoonMetBsn(bsn) : persoon(w.last!);
