@@ -130,18 +130,41 @@ function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
   return undefined;
 }
 
-/** Adresregels for a Dutch address (adresregel1 street and number, adresregel2 postcode and place). */
+/** "by"/"to" as adresregel1 writes them. */
+const AANDUIDING_IN_ADRESREGEL: Record<string, string> = { by: 'bij', to: 't/o' };
+
+/**
+ * Huisnummer, huisletter and toevoeging as adresregel1 writes them: "103 c", "400 LToe",
+ * "9-2" (a toevoeging starting with a digit, without huisletter), "12 hs".
+ */
+function huisnummerTekst(v: Voorkomen): string {
+  const [nummer, letter, toevoeging] = [v['11.20'], v['11.30'], v['11.40']];
+  if (letter) return `${nummer} ${letter}${toevoeging ?? ''}`;
+  if (toevoeging) return /^\d/.test(toevoeging) ? `${nummer}-${toevoeging}` : `${nummer} ${toevoeging}`;
+  return nummer!;
+}
+
+/**
+ * Adresregels: for an address straat (aanduiding) huisnummer / postcode and woonplaats (else
+ * the gemeente) in capitals; for a locatie its description and the gemeente; abroad the
+ * regels and land. Not delivered when straatnaam or huisnummer has its standaardwaarde, or an
+ * address abroad has no regels or land onbekend.
+ */
 function adressering(v: Voorkomen | undefined): Json | undefined {
   if (!v) return undefined;
-  if (v['11.20']) {
-    const nummer = [v['11.20'], v['11.30'], v['11.40']].filter(Boolean).join(' ');
-    const bij = v['11.50'] ? ` ${AANDUIDING_BIJ_HUISNUMMER[v['11.50']] ?? v['11.50']}` : '';
+  const gemeente = GEMEENTEN[v['09.10'] ?? '']?.toUpperCase();
+  if (v['11.20'] || v['11.10']) {
+    if (!v['11.20'] || v['11.20'] === '0' || !v['11.10'] || v['11.10'] === '.') return undefined;
+    const aanduiding = v['11.50'] ? `${AANDUIDING_IN_ADRESREGEL[v['11.50']] ?? v['11.50']} ` : '';
     return clean({
-      adresregel1: `${v['11.10'] ?? ''}${bij} ${nummer}`.trim(),
-      adresregel2: [v['11.60'] ? `${v['11.60'].slice(0, 4)} ${v['11.60'].slice(4)}` : undefined, (v['11.70'] ?? GEMEENTEN[v['09.10'] ?? ''])?.toUpperCase()].filter(Boolean).join('  ') || undefined,
+      adresregel1: `${v['11.10']} ${aanduiding}${huisnummerTekst(v)}`,
+      adresregel2: [v['11.60'] ? `${v['11.60'].slice(0, 4)} ${v['11.60'].slice(4)}` : undefined, v['11.70']?.toUpperCase() ?? gemeente].filter(Boolean).join('  ') || undefined,
     });
   }
-  if (v['13.10'] && v['13.10'] !== '0000') return clean({ adresregel1: v['13.30'], adresregel2: v['13.40'], adresregel3: v['13.50'], land: waarde(LANDEN, v['13.10']) });
+  if (v['12.10']) return clean({ adresregel1: v['12.10'], adresregel2: gemeente });
+  if (v['13.10'] && v['13.10'] !== '0000' && (v['13.30'] || v['13.40'] || v['13.50'])) {
+    return clean({ adresregel1: v['13.30'], adresregel2: v['13.40'], adresregel3: v['13.50'], land: waarde(LANDEN, v['13.10']) });
+  }
   return undefined;
 }
 
