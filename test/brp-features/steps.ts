@@ -174,7 +174,7 @@ Given(/^de 'verblijfplaats' heeft de volgende 'adres' gegevens$/, (table: DataTa
   }
 });
 // "heeft een 'partner' met de volgende gegevens": a new stapel (a partner, kind, nationaliteit).
-Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een '([^']*)' met de volgende gegevens$/, (bsn: string | undefined, naam: string, table: DataTable) => {
+Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft (?:een|nog een) '([^']*)' met de volgende gegevens$/, (bsn: string | undefined, naam: string, table: DataTable) => {
   const pl = bsn ? persoonMetBsn(bsn) : persoon(w.last!);
   addVoorkomen(pl, categorie(naam), {}, 'stapel');
   const stapels = pl.categorieen[categorie(naam)]!;
@@ -353,6 +353,20 @@ Then(/^heeft de (?:response een persoon met|persoon) een '([^']*)' met (?:alleen
 });
 Then(/^heeft de (?:response een persoon met|persoon) een '([^']*)' met (?:alleen )?de volgende '([^']*)' gegevens$/, (veld: string, sub: string, table: DataTable) => {
   (expected()[LIJST[veld] ?? veld] ??= []).push({ [sub]: object(table) });
+});
+
+// "zonder 'X' gegevens", "geen 'X' gegevens": the part is absent, which the whole comparison checks.
+Then(/^heeft de response een persoon zonder '([^']*)' gegevens$/, () => void expected());
+Then(/^heeft de '([^']*)' geen '([^']*)' gegevens$/, () => void expected());
+Then(/^heeft de response een persoon met een '([^']*)' zonder '([^']*)' gegevens$/, (veld: string) => {
+  (expected()[LIJST[veld] ?? veld] ??= []).push({});
+});
+// "En heeft de 'verblijfplaats' de volgende 'verblijfadres' gegevens": a part of a part (of the last item of a list).
+Then(/^heeft de '([^']*)' de volgende '([^']*)' gegevens$/, (veld: string, sub: string, table: DataTable) => {
+  const e = expected();
+  const lijst = LIJST[veld];
+  const parent = lijst ? (e[lijst] ??= [{}]).at(-1) : (e[veld] ??= {});
+  parent[sub] = { ...(parent[sub] ?? {}), ...object(table) };
 });
 
 /** "heeft 'Saskia' de volgende 'opschortingBijhouding' gegevens": the field of that person, by dotted path. */
