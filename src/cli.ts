@@ -8,6 +8,7 @@
  *                   [--allow-loopback-callbacks] [--callback-allowlist L] [--no-delivery] [--delivery-…]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
+ *   opengrond brp <import FILE|generate N> [--database URL | --data-dir DIR]
  *   opengrond notificaties <deliver|list|show|retry> [--database URL | --data-dir DIR] …
  *
  * Every flag has an environment variable (DATABASE_URL, PORT, HOST, DATA_DIR, ...); flags win.
@@ -15,7 +16,12 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
-import { buildOpenGrond, openMigratedDatabase } from './server.ts';
+import { buildOpenGrond, openMigratedDatabase, type ServerOptions } from './server.ts';
+import { parseBrpAutorisaties } from './components/brp/authorisation.ts';
+import { generatePersonen, importTestset } from './components/brp/import.ts';
+import { countPersoonslijsten } from './components/brp/store.ts';
+import { readVerwerkingsactiviteiten } from './platform/logboek/logboek.ts';
+import { INWONER_PATH } from './demo/inwoner.ts';
 import type { DatabaseTarget } from './platform/db/database.ts';
 import { apiPrefix } from './platform/http/api.ts';
 import { parseClients, type ClientSpec } from './components/autorisaties/provision.ts';
@@ -38,7 +44,8 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties|pki|fsc> [opt
   --components a,b    alleen deze componenten (OPENGROND_COMPONENTS, standaard alle)
   --clients FILE      JWT-clients uit JSON aanmaken (OPENGROND_CLIENTS)
   --public-url URL    publieke basis-URL voor resource-URLs (PUBLIC_URL)
-  --seed / --no-seed  demogegevens laden (standaard: ja op de ingebouwde database)
+  --seed / --no-seed  demogegevens laden (standaard: ja op de ingebouwde database); daarmee ook
+                      de inwonerpagina /demo/mijn-verwerkingen (Logboek per BSN, zonder inloggen)
   --no-fsc            zonder de FSC-oefengroep (gemeente + uitvaartonderneming) die met de
                       demogegevens start (zie docs/fsc.md)
   --trust-proxy       X-Forwarded-* van een load balancer vertrouwen (TRUST_PROXY=1)
@@ -72,6 +79,19 @@ Notificaties (zie docs/notificaties.md):
   --delivery-per-subscriber N leveringen tegelijk per abonnement per proces (standaard 4)
   --delivery-backoff S        wachttijd voor de tweede poging, verdubbelt per poging (standaard 10)
   --delivery-backoff-max S    langste wachttijd tussen pogingen (standaard 3600)
+
+BRP Personen en Logboek dataverwerkingen (zie docs/brp.md):
+  --brp-mode M        source (eigen personenbestand, standaard) of proxy (BRP_MODE)
+  --brp-upstream URL  API-root van de bron-BRP in proxy-modus (BRP_UPSTREAM)
+  --brp-upstream-headers FILE
+                      headers voor de bron-BRP (Authorization, X-API-KEY) uit JSON (BRP_UPSTREAM_HEADERS)
+  --brp-autorisaties FILE
+                      per applicatie de toegestane query types en velden, uit JSON (BRP_AUTORISATIES)
+  --verwerkingsactiviteiten FILE
+                      register van verwerkingsactiviteiten, JSON-lijst van {id, naam, doel,
+                      grondslag} (VERWERKINGSACTIVITEITEN); anders het demoregister
+  opengrond brp import FILE   persoonslijsten uit een GBA-V testset-bestand (RvIG-formaat) laden
+  opengrond brp generate N    N fictieve personen met geldige BSN's maken (belastingtests)
 
 ${NOTIFICATIES_USAGE}`;
 
@@ -117,6 +137,11 @@ const { values, positionals } = parseArgs({
     'delivery-per-subscriber': { type: 'string' },
     'delivery-backoff': { type: 'string' },
     'delivery-backoff-max': { type: 'string' },
+    'brp-mode': { type: 'string' },
+    'brp-upstream': { type: 'string' },
+    'brp-upstream-headers': { type: 'string' },
+    'brp-autorisaties': { type: 'string' },
+    verwerkingsactiviteiten: { type: 'string' },
     status: { type: 'string' },
     abonnement: { type: 'string' },
     kanaal: { type: 'string' },
@@ -215,6 +240,9 @@ async function start(): Promise<void> {
     remoteCacheSeconds: seconds('remote-cache', 'REMOTE_CACHE'),
     zaakIdentificatie: flag('zaak-identificatie', 'ZAAK_IDENTIFICATIE'),
     notificaties: notificatiesOptions(),
+    ...brpOptions(),
+    // The resident page shows the Logboek per BSN without login: only beside demo data.
+    inwonerDemo: seed,
   });
 
   let stopping = false;
@@ -248,6 +276,7 @@ async function start(): Promise<void> {
       .sign(new TextEncoder().encode(demo.secret));
     lines.push('', 'Demo-client (alle autorisaties):', `  client_id: ${demo.clientId}`, `  secret:    ${demo.secret}`, '', 'Een JWT voor het komende uur:', `  ${token}`);
     lines.push('', `Probeer: curl -H "Authorization: Bearer $TOKEN" ${base}/autorisaties/api/v1/applicaties`);
+    lines.push('', `Inwonerpagina (Logboek per BSN, zonder inloggen): ${base}${INWONER_PATH}`);
     if (demo.catalogus) {
       lines.push('', 'Demo-catalogus (zaaktypen Begraven, Omgevingsvergunning en Klacht behandelen):', `  ${demo.catalogus}`);
       lines.push(`  zaaktypen: ${base}/catalogi/api/v1/zaaktypen?catalogus=${encodeURIComponent(demo.catalogus)}`);
@@ -319,6 +348,40 @@ async function notificaties(): Promise<void> {
   }
 }
 
+function readJson(file: string | undefined): unknown {
+  return file ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+}
+
+/** BRP mode, upstream, authorisations and the register of verwerkingsactiviteiten from the flags. */
+function brpOptions(): Pick<ServerOptions, 'brp' | 'brpAutorisaties' | 'verwerkingsactiviteiten'> {
+  const mode = flag('brp-mode', 'BRP_MODE') ?? 'source';
+  if (mode !== 'source' && mode !== 'proxy') throw new Error(`--brp-mode: source of proxy, niet ${mode}.`);
+  const upstream = flag('brp-upstream', 'BRP_UPSTREAM');
+  const autorisaties = readJson(flag('brp-autorisaties', 'BRP_AUTORISATIES'));
+  const register = flag('verwerkingsactiviteiten', 'VERWERKINGSACTIVITEITEN');
+  return {
+    brp: { mode, upstream: upstream ? { url: upstream, headers: readJson(flag('brp-upstream-headers', 'BRP_UPSTREAM_HEADERS')) as Record<string, string> | undefined } : undefined },
+    brpAutorisaties: autorisaties === undefined ? undefined : parseBrpAutorisaties(autorisaties),
+    verwerkingsactiviteiten: register ? readVerwerkingsactiviteiten(register) : undefined,
+  };
+}
+
+/** `opengrond brp import FILE` and `opengrond brp generate N`. */
+async function brpCommand(): Promise<void> {
+  const [, sub, arg] = positionals;
+  const database = await openMigratedDatabase(databaseTarget());
+  try {
+    if (sub === 'import' && arg) console.log(`${await importTestset(database, arg)} persoonslijsten geladen.`);
+    else if (sub === 'generate' && arg && Number(arg) > 0) {
+      const from = (await countPersoonslijsten(database.db)) + 1;
+      await generatePersonen(database, Number(arg), from, (done) => done % 100_000 === 0 && console.log(`${done} personen`));
+      console.log(`${arg} fictieve personen gemaakt.`);
+    } else throw new Error('Gebruik: opengrond brp import FILE | opengrond brp generate N');
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(): Promise<void> {
   const command = positionals[0];
   if (values.help || !command) {
@@ -329,6 +392,7 @@ async function main(): Promise<void> {
   if (command === 'migrate') return migrateOnly();
   if (command === 'seed') return seedOnly();
   if (command === 'notificaties') return notificaties();
+  if (command === 'brp') return brpCommand();
   console.error(`Onbekend commando "${command}".\n\n${USAGE}`);
   process.exit(1);
 }

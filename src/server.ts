@@ -19,6 +19,11 @@ import { rightsForClient } from './components/autorisaties/repository.ts';
 import { provisionClients, type ClientSpec } from './components/autorisaties/provision.ts';
 import type { NotificatiesOptions } from './components/notificaties/settings.ts';
 import { FSC_MIGRATIONS } from './fsc/index.ts';
+import type { BrpOptions } from './components/brp/settings.ts';
+import { provisionBrpAutorisaties, type BrpAutorisatie } from './components/brp/authorisation.ts';
+import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
+import { logboekApi } from './platform/logboek/api.ts';
+import { registerInwonerDemo } from './demo/inwoner.ts';
 
 export const PLATFORM_MIGRATIONS = { owner: 'platform', dir: new URL('./platform/migrations/', import.meta.url) };
 
@@ -53,6 +58,14 @@ export interface ServerOptions {
   zaakIdentificatie?: string;
   /** Notificaties: delivery (on by default) and which callback URLs are allowed. */
   notificaties?: NotificatiesOptions;
+  /** BRP Personen: source or proxy mode (`--brp-mode`, `--brp-upstream`). */
+  brp?: BrpOptions;
+  /** What each application may ask of the BRP Personen API (`--brp-autorisaties FILE`). */
+  brpAutorisaties?: BrpAutorisatie[];
+  /** The register of verwerkingsactiviteiten (`--verwerkingsactiviteiten FILE`); the demo register without it. */
+  verwerkingsactiviteiten?: Verwerkingsactiviteit[];
+  /** The demo's resident page (`/demo/mijn-verwerkingen`): the Logboek per BSN, without login. Only for demo data. */
+  inwonerDemo?: boolean;
 }
 
 export interface OpenGrond {
@@ -61,6 +74,8 @@ export interface OpenGrond {
   apis: ApiDefinition[];
   authenticator: Authenticator;
   references: ReferenceResolver;
+  /** The Logboek dataverwerkingen of this process. */
+  logboek: Logboek;
   close(): Promise<void>;
 }
 
@@ -82,6 +97,8 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
   const files = fileDirectory(options);
   try {
     if (options.clients?.length) await provisionClients(database, options.clients);
+    if (options.brpAutorisaties?.length) await provisionBrpAutorisaties(database.db, options.brpAutorisaties);
+    const logboek = new Logboek({ activities: options.verwerkingsactiviteiten ?? DEMO_VERWERKINGSACTIVITEITEN, subjectKey: await logboekKey(database.db) });
 
     const authenticator = new Authenticator({
       secrets: clientSecretsFrom(database.db),
@@ -102,10 +119,15 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       timeoutMs: options.remoteTimeoutSeconds === undefined ? undefined : options.remoteTimeoutSeconds * 1000,
       cacheSeconds: options.remoteCacheSeconds,
     });
-    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang, notificaties: options.notificaties };
+    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang, notificaties: options.notificaties, brp: options.brp };
     const context = { database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions };
-    const apis = components.flatMap((c) => [c.api(context), ...(c.beheerApi ? [c.beheerApi(context)] : [])]);
+    // An API without operations is not registered: such a component serves its own routes (BRP).
+    const apis = components.flatMap((c) => [c.api(context), ...(c.beheerApi ? [c.beheerApi(context)] : [])]).filter((api) => api.operations.length > 0);
+    // The Logboek is the platform's: its inzage API is there whenever a component logs to it.
+    if (components.some((c) => c.routes)) apis.push(logboekApi(database, logboek));
+    if (options.inwonerDemo) registerInwonerDemo(app, database, logboek);
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
+    for (const c of components) c.routes?.(app, { ...context, authenticator, logboek });
 
     app.get('/health', async (_request, reply) => {
       try {
@@ -133,6 +155,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       apis,
       authenticator,
       references,
+      logboek,
       // In-flight requests finish first, then background work stops, then the database closes (and its data dir lock goes).
       close: () =>
         (closing ??= app

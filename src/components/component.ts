@@ -3,6 +3,10 @@ import type { MigrationSource } from '../platform/db/migrate.ts';
 import type { ApiDefinition } from '../platform/http/api.ts';
 import type { ReferenceResolver } from '../platform/references/resolver.ts';
 import type { NotificatiesOptions } from './notificaties/settings.ts';
+import type { FastifyInstance } from 'fastify';
+import type { Authenticator } from '../platform/auth/jwt.ts';
+import type { Logboek } from '../platform/logboek/logboek.ts';
+import type { BrpOptions } from './brp/settings.ts';
 
 /** Settings of individual components, from the command line or `ServerOptions`. */
 export interface ComponentOptions {
@@ -14,6 +18,8 @@ export interface ComponentOptions {
   bestandsdeelOmvang?: number;
   /** Notificaties: the delivery of notificaties and which callback URLs are allowed. */
   notificaties?: NotificatiesOptions;
+  /** BRP Personen: mode (source or proxy) and upstream. */
+  brp?: BrpOptions;
 }
 
 export interface ComponentContext {
@@ -29,6 +35,13 @@ export interface ComponentContext {
   dataDir: string;
   /** Component settings; absent means every default. */
   options?: ComponentOptions;
+}
+
+/** What a component registering its own routes gets besides its context. */
+export interface RoutesContext extends ComponentContext {
+  authenticator: Authenticator;
+  /** The Logboek dataverwerkingen (platform/logboek), for APIs over personal data. */
+  logboek: Logboek;
 }
 
 /** What a component's background work gets besides its context. */
@@ -47,6 +60,11 @@ export interface Component {
   api(context: ComponentContext): ApiDefinition;
   /** An API for operators beside the standard one, under its own root and document. */
   beheerApi?(context: ComponentContext): ApiDefinition;
+  /**
+   * Routes of an API that is not ZGW-shaped (own path, own error format: the BRP Personen
+   * API at /haalcentraal/api/brp), registered by the component itself.
+   */
+  routes?(app: FastifyInstance, context: RoutesContext): void;
   /** Starts the component's background work (Notificaties: delivery); resolves to the function that stops it. */
   start?(context: BackgroundContext): Promise<() => Promise<void>>;
 }

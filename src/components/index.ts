@@ -1,6 +1,7 @@
 import type { Component } from './component.ts';
 import { autorisaties } from './autorisaties/index.ts';
 import { besluiten } from './besluiten/index.ts';
+import { brp } from './brp/index.ts';
 import { catalogi } from './catalogi/index.ts';
 import { documenten } from './documenten/index.ts';
 import { notificaties } from './notificaties/index.ts';
@@ -8,7 +9,7 @@ import { referentielijsten } from './referentielijsten/index.ts';
 import { zaken } from './zaken/index.ts';
 
 /** Every component, in the order their migrations run. */
-export const COMPONENTS: Component[] = [autorisaties, catalogi, documenten, zaken, besluiten, notificaties, referentielijsten];
+export const COMPONENTS: Component[] = [autorisaties, catalogi, documenten, zaken, besluiten, notificaties, referentielijsten, brp];
 
 export function selectComponents(names: string[] | undefined): Component[] {
   if (!names || names.length === 0) return COMPONENTS;

@@ -1,0 +1,104 @@
+/**
+ * The mandatory `fields` parameter: which paths exist per response schema (field-paths.ts,
+ * generated from the standard), which may not be asked (the automatically supplied fields and
+ * the parts of gezag), and filtering a person down to what was asked. Asking a part of a date
+ * or a table value ("geboorte.datum.jaar", "geslacht.code", also a part that does not exist)
+ * gives the whole date or table value, as the standard's features say.
+ */
+import { GEZAGPERSOONBEPERKT_FIELDS, PERSOON_FIELDS, PERSOONBEPERKT_FIELDS } from './field-paths.ts';
+
+export type ResponseSchema = 'Persoon' | 'PersoonBeperkt' | 'GezagPersoonBeperkt';
+
+/** Supplied with every person without being asked; asking them is refused. */
+export const AUTOMATIC_FIELDS = ['inOnderzoek', 'geheimhoudingPersoonsgegevens', 'opschortingBijhouding', 'rni', 'verificatie'];
+
+interface FieldSet {
+  paths: Set<string>;
+  /** Paths of dates and table values: asking any part of one gives all of it. */
+  wholes: Set<string>;
+}
+
+function fieldSet(list: readonly string[]): FieldSet {
+  const paths = new Set(list);
+  const wholes = new Set(list.filter((p) => paths.has(`${p}.langFormaat`) || (paths.has(`${p}.code`) && paths.has(`${p}.omschrijving`))));
+  return { paths, wholes };
+}
+
+const SETS: Record<ResponseSchema, FieldSet> = {
+  Persoon: fieldSet(PERSOON_FIELDS),
+  PersoonBeperkt: fieldSet(PERSOONBEPERKT_FIELDS),
+  GezagPersoonBeperkt: fieldSet(GEZAGPERSOONBEPERKT_FIELDS),
+};
+
+export type FieldError = { index: number; reason: 'niet bestaande' | 'niet toegestane' };
+
+/** The path a field value stands for: itself, or the date or table value it is a part of. */
+function normalise(set: FieldSet, path: string): string | undefined {
+  const parts = path.split('.');
+  for (let i = 1; i < parts.length; i++) {
+    const prefix = parts.slice(0, i).join('.');
+    if (set.wholes.has(prefix)) return prefix;
+  }
+  return set.paths.has(path) ? path : undefined;
+}
+
+function isAutomatic(path: string): boolean {
+  const parts = path.split('.');
+  return AUTOMATIC_FIELDS.includes(parts[0]!) || parts.includes('inOnderzoek');
+}
+
+/** Checks every fields value; returns the normalised paths, or the errors. */
+export function checkFields(schema: ResponseSchema, fields: string[]): { paths: string[]; errors: FieldError[] } {
+  const set = SETS[schema];
+  const paths: string[] = [];
+  const errors: FieldError[] = [];
+  fields.forEach((field, index) => {
+    if (field.startsWith('gezag.') && set.paths.has('gezag')) return errors.push({ index, reason: 'niet toegestane' });
+    const path = normalise(set, field);
+    if (path === undefined) return errors.push({ index, reason: 'niet bestaande' });
+    if (isAutomatic(path)) return errors.push({ index, reason: 'niet toegestane' });
+    paths.push(path);
+  });
+  return { paths, errors };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * The person with only the asked fields, plus the automatic ones. An `inOnderzoek` next to an
+ * asked field comes along when the field is asked (a field's investigation is part of it).
+ */
+export function selectFields(persoon: Json, paths: string[]): Json {
+  const tree: Json = {};
+  for (const path of paths) {
+    let node = tree;
+    const parts = path.split('.');
+    parts.forEach((part, i) => {
+      if (node[part] === true) return;
+      node = (node[part] = i === parts.length - 1 ? true : typeof node[part] === 'object' ? node[part] : {}) as Json;
+    });
+  }
+  const out = pick(persoon, tree) ?? {};
+  for (const field of AUTOMATIC_FIELDS) if (persoon[field] !== undefined) out[field] = persoon[field];
+  return out;
+}
+
+function pick(value: Json, tree: Json): Json | undefined {
+  const out: Json = {};
+  for (const [key, sub] of Object.entries(tree)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (sub === true) out[key] = v;
+    else if (Array.isArray(v)) {
+      const items = v.map((item) => pick(item as Json, sub as Json)).filter((x): x is Json => x !== undefined);
+      if (items.length) out[key] = items;
+    } else if (typeof v === 'object' && v !== null) {
+      const picked = pick(v as Json, sub as Json);
+      if (picked) out[key] = picked;
+    }
+  }
+  if (Object.keys(out).length === 0) return undefined;
+  // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type` with any part of it.
+  if (typeof value.type === 'string' && out.type === undefined) out.type = value.type;
+  return out;
+}

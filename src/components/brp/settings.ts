@@ -1,0 +1,7 @@
+import type { BrpUpstream } from './routes.ts';
+
+export interface BrpOptions {
+  /** `source` (default): our person store; `proxy`: forward to `upstream` (`--brp-mode proxy --brp-upstream URL`). */
+  mode?: 'source' | 'proxy';
+  upstream?: BrpUpstream;
+}
