@@ -1,11 +1,16 @@
 /**
  * Resolves the URL references between ZGW components: a zaak's zaaktype, a document's
- * informatieobjecttype, a Selectielijst klasse. A URL this process serves is answered
- * in-process (`app.inject`, no socket) by the API that owns it, with the process's internal
- * credential; any other is fetched over HTTP with a short timeout, this instance's JWT for
- * that API root when one is configured (`--remote-services`), and a cache. Either way the
- * caller gets the resource exactly as its API serves it, so a rule works the same whether
- * the other component runs in this process or elsewhere.
+ * informatieobjecttype, a Selectielijst klasse, and the resources `expand` shows. A URL this
+ * process serves is answered in-process (`app.inject`, no socket) by the API that owns it,
+ * with the process's internal credential; any other is fetched over HTTP with a short
+ * timeout, this instance's JWT for that API root when one is configured
+ * (`--remote-services`), and a cache. Either way the caller gets the resource exactly as its
+ * API serves it, so a rule works the same whether the other component runs in this process
+ * or elsewhere.
+ *
+ * A read made on behalf of a client (`onBehalfOf`, for `expand`) carries that client's own
+ * Authorization header in-process instead of the internal credential, in the APIs named, so
+ * the client sees no more there than it may read itself.
  *
  * Failures carry the codes the reference implementation and the official suite use:
  * `bad-url` when the URL does not answer 200 (or is no http(s) URL), `invalid-resource` when
@@ -29,7 +34,8 @@ import { bearerToken, serviceFor, type RemoteService } from './remote-services.t
 export type Resolution =
   /** `resource`: the JSON object the URL answered with; `local`: served by this process. */
   | { ok: true; resource: Record<string, unknown>; local: boolean }
-  | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string };
+  /** `status` and `body`: the answer, when the URL answered other than 200 (`body` when it was a JSON object). */
+  | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string; status?: number; body?: Record<string, unknown> };
 
 export interface ReferenceResolverOptions {
   /** The app every component is registered on; it answers this process's own URLs. */
@@ -56,6 +62,21 @@ export interface ResolveContext {
    * the client reached this instance at are this instance too.
    */
   apiRoot?: string;
+  /** Read as this client, not as this instance, where its own rights apply. */
+  onBehalfOf?: OnBehalfOf;
+}
+
+/**
+ * The client a read is made for. In the APIs `apiRoots` (paths: `/zaken/api/v1`) an
+ * in-process read carries the client's own `authorization` header, so that API answers as it
+ * would answer the client (a zaak outside its rights: 403); without a header it gets the 401
+ * the client would get. Elsewhere in this process the read is this instance's own; a remote
+ * read always carries this instance's credentials for that API root, as the client's token
+ * is signed for this instance only.
+ */
+export interface OnBehalfOf {
+  authorization: string | undefined;
+  apiRoots: string[];
 }
 
 type Answer = { status: number; text: string } | { error: string };
@@ -96,10 +117,10 @@ export class ReferenceResolver {
     let resource = local ? undefined : this.#cache.get(url);
     if (!resource) {
       if (!local && !httpUrl(url)) return badUrl(url, 'het is geen http(s)-URL');
-      const answer = local ? await this.#inProcess(local) : await this.#remote(url);
+      const answer = local ? await this.#inProcess(local, context.onBehalfOf) : await this.#remote(url);
       if ('error' in answer) return badUrl(url, answer.error);
-      if (answer.status !== 200) return badUrl(url, `die antwoordde met status ${answer.status}`);
       const body = jsonObject(answer.text);
+      if (answer.status !== 200) return { ...badUrl(url, `die antwoordde met status ${answer.status}`), status: answer.status, body };
       if (!body) return { ok: false, code: 'invalid-resource', reason: `De URL ${url} antwoordde niet met een JSON-object, dus niet met een ${expected.kind}.` };
       resource = body;
       if (!local) this.#cache.set(url, body);
@@ -144,25 +165,24 @@ export class ReferenceResolver {
     });
   }
 
-  async #inProcess({ path, base }: { path: string; base?: Base }): Promise<Answer> {
+  async #inProcess({ path, base }: { path: string; base?: Base }, onBehalfOf: OnBehalfOf | undefined): Promise<Answer> {
     // Host (and, behind a trusted proxy, X-Forwarded-*) as the URL says, so the resource's own
     // URLs come out on the host it was referred to by.
     const forwarded = base ? { host: base.host, 'x-forwarded-host': base.host, 'x-forwarded-proto': base.proto } : {};
-    const response = await this.#app.inject({ method: 'GET', url: path, headers: { ...forwarded, authorization: this.#internalCredential, accept: 'application/json' } });
+    const asClient = onBehalfOf?.apiRoots.some((root) => path.startsWith(`${root}/`));
+    const authorization = asClient ? onBehalfOf!.authorization : this.#internalCredential;
+    const headers = { ...forwarded, ...READ_HEADERS, ...(authorization === undefined ? {} : { authorization }) };
+    const response = await this.#app.inject({ method: 'GET', url: path, headers });
     return { status: response.statusCode, text: response.body };
   }
 
   async #remote(url: string): Promise<Answer> {
     const service = serviceFor(this.#services, url);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (service) headers.Authorization = await bearerToken(service);
+    const headers: Record<string, string> = { ...READ_HEADERS };
+    if (service) headers.authorization = await bearerToken(service);
     try {
       const response = await fetch(url, { headers, signal: AbortSignal.timeout(this.#timeoutMs) });
-      if (response.status !== 200) {
-        await response.body?.cancel();
-        return { status: response.status, text: '' };
-      }
-      return { status: 200, text: await response.text() };
+      return { status: response.status, text: await response.text() };
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       return { error: timedOut ? `die antwoordde niet binnen ${this.#timeoutMs / 1000} s` : 'die is niet bereikbaar' };
@@ -170,12 +190,18 @@ export class ReferenceResolver {
   }
 }
 
+/**
+ * The headers of every read: JSON, and the one CRS the standards use, which an API with
+ * geometry (Zaken) requires on a GET (412 without it) and the others ignore.
+ */
+const READ_HEADERS = { accept: 'application/json', 'accept-crs': 'EPSG:4326' };
+
 /** The invalidParams entry for a reference that did not resolve; none when it did. */
 export function referenceError(name: string, resolution: Resolution): InvalidParam[] {
   return resolution.ok ? [] : [{ name, code: resolution.code, reason: resolution.reason }];
 }
 
-function badUrl(url: string, why: string): Resolution {
+function badUrl(url: string, why: string): Extract<Resolution, { ok: false }> {
   return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: ${why}.` };
 }
 
