@@ -17,11 +17,12 @@ import { Enum, Type, type Vertrouwelijkheidaanduiding } from '../../platform/htt
 import { auditTrail } from '../../platform/audit/audit.ts';
 import { CommunicatieKanaal, Resultaat as SelectielijstResultaat } from '../referentielijsten/schemas.ts';
 import type { ZakenDeps } from './deps.ts';
-import { resourceOfShape } from './catalogi.ts';
+import { anyResource, resourceOfShape } from '../../platform/references/expected.ts';
+import type { OnBehalfOf } from '../../platform/references/resolver.ts';
 import { expandResource, parseExpand, type ExpandTree, type Relation } from './expand.ts';
 import { generateIdentificatie } from './identificatie.ts';
 import { AuditTrail, PaginatedZaakList, PatchedZaak, Zaak, ZaakExpanded, ZaakZoek } from './schemas.ts';
-import { ownUuid, sameUrl } from './urls.ts';
+import { ownUuid, sameUrl, shownUrl } from './urls.ts';
 import {
   assertMayRead,
   auditToelichting,
@@ -36,6 +37,7 @@ import {
   ZAKEN_LEZEN,
   ZAKEN_VERWIJDEREN,
   assertMayChange,
+  ZAKEN_API,
   type ZaakRef,
 } from './zaak-access.ts';
 import { checkFilterValues, orderingOf, ORDERING_VALUES, zaakFilterConditions, ZAAK_LIST_FILTERS, type ZaakFilterValues } from './zaak-filters.ts';
@@ -57,6 +59,7 @@ const UNIQUE_VIOLATION = '23505';
 const COMMUNICATIEKANAAL = resourceOfShape('communicatiekanaal', CommunicatieKanaal);
 const SELECTIELIJSTKLASSE = resourceOfShape('selectielijstklasse', SelectielijstResultaat);
 const ZAAK = resourceOfShape('zaak', Zaak);
+const INFORMATIEOBJECT = anyResource('informatieobject');
 
 /** What `expand` may name on a zaak (ZaakEmbedded), and where the URLs are. */
 export const ZAAK_RELATIONS: Record<string, Relation> = {
@@ -76,11 +79,15 @@ type Body = Record<string, unknown>;
 export function zaakOperations(deps: ZakenDeps): Operation[] {
   const { database } = deps;
 
-  /** A zaak with `_expand` when asked for. */
-  async function withExpand(zaken: Record<string, unknown>[], tree: ExpandTree, auth: Authorization, apiRoot: string) {
+  /**
+   * Zaken with `_expand` when asked for. The relations are read as the client would read them
+   * (its own Authorization header): in the Zaken API a zaak it may not read is left out.
+   */
+  async function withExpand(zaken: Record<string, unknown>[], tree: ExpandTree, request: FastifyRequest, apiRoot: string) {
     if (Object.keys(tree).length === 0) return zaken;
     const cache = new Map<string, Promise<unknown>>();
-    return Promise.all(zaken.map(async (zaak) => ({ ...zaak, _expand: await expandResource(zaak, tree, ZAAK_RELATIONS, { reader: deps.reader, auth, apiRoot, cache }) })));
+    const onBehalfOf: OnBehalfOf = { authorization: request.headers.authorization, apiRoots: [ZAKEN_API] };
+    return Promise.all(zaken.map(async (zaak) => ({ ...zaak, _expand: await expandResource(zaak, tree, ZAAK_RELATIONS, { references: deps.references, apiRoot, onBehalfOf, cache }) })));
   }
 
   /** One page of zaken the client may read, filtered and ordered, with the exact count. */
@@ -185,8 +192,8 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
     const rows = await database.db.selectFrom('zaken.zaakinformatieobject').select('informatieobject').where('zaak_id', '=', zaakId).execute();
     const statuses = await Promise.all(
       rows.map(async (r) => {
-        const answer = await deps.reader.read(new URL(r.informatieobject, apiRoot).toString(), { apiRoot });
-        return answer.status === 200 ? (answer.body as { status?: string }).status : undefined;
+        const found = await deps.references.fetch(shownUrl(r.informatieobject, apiRoot), INFORMATIEOBJECT, { apiRoot });
+        return found.ok ? found.resource.status : undefined;
       }),
     );
     return statuses.every((s) => s === 'gearchiveerd');
@@ -277,7 +284,7 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
         const { expand, ordering, page = 1, ...filters } = query as Body & { expand?: string; ordering?: string[]; page?: number };
         const tree = parseExpand(expand, ZAAK_RELATIONS);
         const { count, zaken } = await listPage(auth, apiRoot, filters, ordering ?? [], page);
-        return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, auth, apiRoot)) };
+        return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, request, apiRoot)) };
       },
     }),
     defineOperation({
@@ -312,11 +319,11 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
       responses: { 200: { description: 'OK', schema: ZaakExpanded } },
       head: { operationId: 'zaak_headers', summary: 'De headers voor een specifiek(e) ZAAK opvragen ' },
       etag: true,
-      async handler({ params, query, auth, apiRoot }) {
+      async handler({ params, query, auth, apiRoot, request }) {
         const tree = parseExpand(query.expand, ZAAK_RELATIONS);
         const row = await existing(params.uuid);
         assertMayRead(auth, refOf(row, fieldsOf(row, apiRoot), apiRoot));
-        const [zaak] = await withExpand([await zaakToApi(database.db, row, apiRoot)], tree, auth, apiRoot);
+        const [zaak] = await withExpand([await zaakToApi(database.db, row, apiRoot)], tree, request, apiRoot);
         return { status: 200, body: zaak };
       },
     }),
@@ -402,7 +409,7 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
         if (page < 1) throw validationError([{ name: 'page', code: 'invalid', reason: 'Ongeldige pagina.' }]);
         const tree = parseExpand(expand, ZAAK_RELATIONS);
         const { count, zaken } = await listPage(auth, apiRoot, filters, ordering ? [ordering] : [], page, zaakgeometrie?.within);
-        return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, auth, apiRoot)) };
+        return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, request, apiRoot)) };
       },
     }),
     defineOperation({
