@@ -35,11 +35,8 @@ export const ZAKEN_GEFORCEERD_BIJWERKEN = 'zaken.geforceerd-bijwerken';
 export const ZAKEN_STATUSSEN_TOEVOEGEN = 'zaken.statussen.toevoegen';
 export const AUDITTRAILS_LEZEN = 'audittrails.lezen';
 
-/** The Zaken API's root path, as the reference resolver names this process's APIs. */
-export const ZAKEN_API = '/zaken/api/v1';
-
 /** The path of the zaken collection; a zaak's URL is `${apiRoot}/zaken/${uuid}`. */
-export const ZAKEN_PATH = `${ZAKEN_API}/zaken`;
+export const ZAKEN_PATH = '/zaken/api/v1/zaken';
 
 export function zaakUrl(apiRoot: string, uuid: string): string {
   return `${apiRoot}/zaken/${uuid}`;

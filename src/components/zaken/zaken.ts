@@ -39,7 +39,6 @@ import {
   ZAKEN_LEZEN,
   ZAKEN_VERWIJDEREN,
   assertMayChange,
-  ZAKEN_API,
   type ZaakRef,
 } from './zaak-access.ts';
 import { checkFilterValues, orderingOf, ORDERING_VALUES, zaakFilterConditions, ZAAK_LIST_FILTERS, type ZaakFilterValues } from './zaak-filters.ts';
@@ -60,6 +59,7 @@ const UNIQUE_VIOLATION = '23505';
 const COMMUNICATIEKANAAL = resourceOfShape('communicatiekanaal', CommunicatieKanaal);
 const SELECTIELIJSTKLASSE = resourceOfShape('selectielijstklasse', SelectielijstResultaat);
 const ZAAK = resourceOfShape('zaak', Zaak);
+const CATALOGI_API = '/catalogi/api/v1';
 const INFORMATIEOBJECT = anyResource('informatieobject');
 
 /** What `expand` may name on a zaak (ZaakEmbedded), and where the URLs are. */
@@ -82,12 +82,13 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
 
   /**
    * Zaken with `_expand` when asked for. The relations are read as the client would read them
-   * (its own Authorization header): in the Zaken API a zaak it may not read is left out.
+   * (its own Authorization header), so a zaak it may not read is left out; only the Catalogi
+   * API's types, which any client may see, are read as this instance.
    */
   async function withExpand(zaken: Record<string, unknown>[], tree: ExpandTree, request: FastifyRequest, apiRoot: string) {
     if (Object.keys(tree).length === 0) return zaken;
     const cache = new Map<string, Promise<unknown>>();
-    const onBehalfOf: OnBehalfOf = { authorization: request.headers.authorization, apiRoots: [ZAKEN_API] };
+    const onBehalfOf: OnBehalfOf = { authorization: request.headers.authorization, asInstance: [CATALOGI_API] };
     return Promise.all(zaken.map(async (zaak) => ({ ...zaak, _expand: await expandResource(zaak, tree, ZAAK_RELATIONS, { references: deps.references, apiRoot, onBehalfOf, cache }) })));
   }
 

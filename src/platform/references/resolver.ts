@@ -9,8 +9,8 @@
  * or elsewhere.
  *
  * A read made on behalf of a client (`onBehalfOf`, for `expand`) carries that client's own
- * Authorization header in-process instead of the internal credential, in the APIs named, so
- * the client sees no more there than it may read itself.
+ * Authorization header in-process instead of the internal credential, so the client sees no
+ * more than it may read itself.
  *
  * Failures carry the codes the reference implementation and the official suite use:
  * `bad-url` when the URL does not answer 200 (or is no http(s) URL), `invalid-resource` when
@@ -67,16 +67,16 @@ export interface ResolveContext {
 }
 
 /**
- * The client a read is made for. In the APIs `apiRoots` (paths: `/zaken/api/v1`) an
- * in-process read carries the client's own `authorization` header, so that API answers as it
- * would answer the client (a zaak outside its rights: 403); without a header it gets the 401
- * the client would get. Elsewhere in this process the read is this instance's own; a remote
- * read always carries this instance's credentials for that API root, as the client's token
- * is signed for this instance only.
+ * The client a read is made for. An in-process read carries the client's own `authorization`
+ * header, so the API answers as it would answer the client (a zaak outside its rights: 403);
+ * without a header it gets the 401 the client would get. Only the APIs `asInstance` (paths:
+ * `/catalogi/api/v1`), whose resources any client may see, are read as this instance. A remote
+ * read always carries this instance's credentials for that API root: the client's token is
+ * signed for this instance only.
  */
 export interface OnBehalfOf {
   authorization: string | undefined;
-  apiRoots: string[];
+  asInstance?: string[];
 }
 
 type Answer = { status: number; text: string } | { error: string };
@@ -169,8 +169,8 @@ export class ReferenceResolver {
     // Host (and, behind a trusted proxy, X-Forwarded-*) as the URL says, so the resource's own
     // URLs come out on the host it was referred to by.
     const forwarded = base ? { host: base.host, 'x-forwarded-host': base.host, 'x-forwarded-proto': base.proto } : {};
-    const asClient = onBehalfOf?.apiRoots.some((root) => path.startsWith(`${root}/`));
-    const authorization = asClient ? onBehalfOf!.authorization : this.#internalCredential;
+    const asClient = onBehalfOf && !onBehalfOf.asInstance?.some((root) => path.startsWith(`${root}/`));
+    const authorization = asClient ? onBehalfOf.authorization : this.#internalCredential;
     const headers = { ...forwarded, ...READ_HEADERS, ...(authorization === undefined ? {} : { authorization }) };
     const response = await this.#app.inject({ method: 'GET', url: path, headers });
     return { status: response.statusCode, text: response.body };
