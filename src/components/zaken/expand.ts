@@ -5,8 +5,7 @@
  * are read through the reference resolver (this process's APIs in-process, others over HTTP),
  * passing the rest of the path on as that resource's own `expand`, so every resource is
  * expanded by the API that serves it (a zaaktype by the Catalogi API). The reads are made on
- * behalf of the client, so in the APIs where its own rights apply it sees no more than it may
- * read itself. A relation that is null expands to `{}`; a resource the client may not read
+ * behalf of the client, so it sees no more than it may read itself. A relation that is null expands to `{}`; a resource the client may not read
  * (or that does not answer) is left out.
  */
 import { validationError, type InvalidParam } from '../../platform/http/problem.ts';
@@ -53,7 +52,7 @@ export interface ExpandContext {
   references: ReferenceFetcher;
   /** The API root of the request being handled. */
   apiRoot: string;
-  /** The client whose request is expanded, and the APIs where its own rights apply. */
+  /** The client whose request is expanded: the resources are read with its rights (see OnBehalfOf). */
   onBehalfOf: OnBehalfOf;
   /** Reads within one request, by URL and expand: a page of zaken often shares its zaaktype. */
   cache?: Map<string, Promise<unknown>>;

@@ -62,7 +62,7 @@ export interface ResolveContext {
    * the client reached this instance at are this instance too.
    */
   apiRoot?: string;
-  /** Read as this client, not as this instance, where its own rights apply. */
+  /** Read with the rights of this client rather than this instance's. */
   onBehalfOf?: OnBehalfOf;
 }
 
