@@ -5,8 +5,8 @@
  * are read through the reference resolver (this process's APIs in-process, others over HTTP),
  * passing the rest of the path on as that resource's own `expand`, so every resource is
  * expanded by the API that serves it (a zaaktype by the Catalogi API). The reads are made on
- * behalf of the client, so it sees no more than it may read itself. A relation that is null expands to `{}`; a resource the client may not read
- * (or that does not answer) is left out.
+ * behalf of the client, so it sees no more than it may read itself. A relation that is null
+ * expands to `{}`; a resource the client may not read (or that does not answer) is left out.
  */
 import { validationError, type InvalidParam } from '../../platform/http/problem.ts';
 import { anyResource } from '../../platform/references/expected.ts';
