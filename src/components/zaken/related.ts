@@ -2,11 +2,12 @@
  * The resources of other APIs that closing a zaak looks at, by the URLs the zaak keeps: the
  * informatieobjecten of its zaakinformatieobjecten (Documenten API), its besluiten (Besluiten
  * API), the objects of its zaakobjecten and relevante andere zaken elsewhere. All of them go
- * through one {@link ReferenceFetcher} (`ZakenDeps.references`): this process's APIs
+ * through the platform's reference resolver (`ZakenDeps.references`): this process's APIs
  * in-process, any other over HTTP, with the same `bad-url` / `invalid-resource` failures.
  */
-import type { ReferenceFetcher, Resolution, ExpectedResource } from './catalogi.ts';
-import { resourceOfShape } from './catalogi.ts';
+import { resourceOfShape, type ExpectedResource } from '../../platform/references/expected.ts';
+import type { Resolution } from '../../platform/references/resolver.ts';
+import type { ReferenceFetcher } from './catalogi.ts';
 import { Zaak } from './schemas.ts';
 
 /** A JSON object with these properties (the required ones every version of that API serves). */

@@ -114,6 +114,9 @@ interface JsonSchema {
   required?: string[];
   items?: JsonSchema;
   allOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  nullable?: boolean;
   readOnly?: boolean;
   enum?: unknown[];
   format?: string;
@@ -134,6 +137,10 @@ export function toRequestSchema(schema: object): object {
   }
   if (s.items) copy.items = toRequestSchema(s.items) as JsonSchema;
   if (s.allOf) copy.allOf = s.allOf.map((x) => toRequestSchema(x) as JsonSchema);
+  // A nullable union (a GeoJSON geometry or null): Ajv's `nullable` only widens `type`, so null
+  // must also be one of the alternatives.
+  if (s.nullable && s.anyOf) copy.anyOf = [...s.anyOf, { type: 'null' }];
+  if (s.nullable && s.oneOf) copy.oneOf = [...s.oneOf, { type: 'null' }];
   return copy;
 }
 

@@ -13,7 +13,8 @@ let zaaktype: TestZaaktype;
 let ander: TestZaaktype;
 
 before(async () => {
-  server = await startTestServer({ components: ['catalogi', 'zaken', 'referentielijsten'] });
+  // The fake Documenten API changes its documents during a test: no cache of remote resources.
+  server = await startTestServer({ components: ['catalogi', 'zaken', 'referentielijsten'], remoteCacheSeconds: 0 });
   documenten = await startFakeApi();
   api = `${server.baseUrl}/zaken/api/v1`;
   ({ zaaktype, ander } = await createZaaktypen(server));
