@@ -24,6 +24,8 @@ export interface ResponseSpec {
   schema?: TSchema;
   /** Response headers, documented; e.g. `Location` on 201. */
   headers?: Record<string, { description: string; schema: object }>;
+  /** Documented without any headers, as some standards document their 204 (no API-version either). */
+  bare?: boolean;
 }
 
 export interface HandlerContext<P, Q, B> {
@@ -73,6 +75,11 @@ export interface Operation<P extends TObject | undefined = TObject | undefined, 
    * `Content-Crs: EPSG:4326`.
    */
   crs?: { accept: boolean; content: boolean };
+  /**
+   * Document the optional request headers the ZGW specs list on their audited mutations:
+   * `X-NLX-Logrecord-ID` and `X-Audit-Toelichting` (the latter is the audit record's toelichting).
+   */
+  auditHeaders?: boolean;
   /**
    * What the official document says where it differs from what is enforced: some standards
    * document an operation loosely (an "unspecified" body, 200 for a create). The OpenAPI

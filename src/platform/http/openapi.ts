@@ -162,6 +162,12 @@ function headerParameters(operation: Operation, contentTypeHeader: boolean): Jso
   if (contentTypeHeader && ['POST', 'PUT', 'PATCH'].includes(operation.method)) {
     parameters.push({ in: 'header', name: 'Content-Type', schema: { type: 'string', enum: ['application/json'] }, description: 'Content type van de verzoekinhoud.', required: true });
   }
+  if (operation.auditHeaders) {
+    parameters.push(
+      { in: 'header', name: 'X-NLX-Logrecord-ID', schema: { type: 'string' }, description: 'Identifier of the request, traceable throughout the network' },
+      { in: 'header', name: 'X-Audit-Toelichting', schema: { type: 'string' }, description: 'Toelichting waarom een bepaald verzoek wordt gedaan' },
+    );
+  }
   if (operation.etag) {
     parameters.push({
       in: 'header',
@@ -216,7 +222,7 @@ function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown, cont
     if (success && operation.crs) {
       headers['Content-Crs'] = { schema: CRS_SCHEMA, description: "Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84)." };
     }
-    const response: Json = { description: spec.description, headers };
+    const response: Json = spec.bare ? { description: spec.description } : { description: spec.description, headers };
     if (spec.schema) response.content = { 'application/json': { schema: toDoc(spec.schema) } };
     responses[status] = response;
   }
