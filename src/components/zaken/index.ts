@@ -11,12 +11,19 @@ import type { Component, ComponentOptions } from '../component.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Operation } from '../../platform/http/api.ts';
 import { catalogiLookup, interimFetcher, type CatalogiLookup } from './catalogi.ts';
+import { relatedResources, type RelatedResources } from './related.ts';
+import { httpDocumentRelations, type DocumentRelations } from './document-relations.ts';
+import { rolOperations } from './rollen.ts';
 
 /** What every resource module of the Zaken API gets. */
 export interface ZakenDeps {
   database: Database;
   /** Zaaktypen, statustypen, … by URL (in-process for this instance's Catalogi API). */
   catalogi: CatalogiLookup;
+  /** Informatieobjecten, besluiten, contactmomenten, verzoeken and objects by URL, through the same fetcher. */
+  related: RelatedResources;
+  /** The mirror of a zaakinformatieobject in the Documenten API (zrc-005). */
+  documentRelations: DocumentRelations;
   options?: ComponentOptions;
 }
 
@@ -30,13 +37,21 @@ export const zaken: Component = {
     version: '1.5.2',
     description: DESCRIPTION,
     contentTypeHeader: true,
-    operations: zakenOperations({ database, catalogi: catalogiLookup(interimFetcher(database, options)), options }),
+    operations: zakenOperations(zakenDeps(database, options)),
   }),
 };
 
+/** What the resource modules get: every URL reference read through one fetcher. */
+function zakenDeps(database: Database, options?: ComponentOptions): ZakenDeps {
+  const fetcher = interimFetcher(database, options);
+  return { database, catalogi: catalogiLookup(fetcher), related: relatedResources(fetcher), documentRelations: httpDocumentRelations(), options };
+}
+
 /** Every operation of the API, one line per resource module. */
-function zakenOperations(_deps: ZakenDeps): Operation[] {
-  return [];
+function zakenOperations(deps: ZakenDeps): Operation[] {
+  return [
+    ...rolOperations(deps),
+  ];
 }
 
 const DESCRIPTION = `Een API om een zaakregistratiecomponent (ZRC) te benaderen.
