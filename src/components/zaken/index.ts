@@ -14,6 +14,7 @@ import { catalogiLookup, interimFetcher, type CatalogiLookup } from './catalogi.
 import { relatedResources, type RelatedResources } from './related.ts';
 import { httpDocumentRelations, type DocumentRelations } from './document-relations.ts';
 import { rolOperations } from './rollen.ts';
+import { zaakobjectOperations } from './zaakobjecten.ts';
 
 /** What every resource module of the Zaken API gets. */
 export interface ZakenDeps {
@@ -51,6 +52,7 @@ function zakenDeps(database: Database, options?: ComponentOptions): ZakenDeps {
 function zakenOperations(deps: ZakenDeps): Operation[] {
   return [
     ...rolOperations(deps),
+    ...zaakobjectOperations(deps),
   ];
 }
 
