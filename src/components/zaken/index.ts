@@ -15,6 +15,7 @@ import { relatedResources, type RelatedResources } from './related.ts';
 import { httpDocumentRelations, type DocumentRelations } from './document-relations.ts';
 import { rolOperations } from './rollen.ts';
 import { zaakobjectOperations } from './zaakobjecten.ts';
+import { zaakinformatieobjectOperations } from './zaakinformatieobjecten.ts';
 
 /** What every resource module of the Zaken API gets. */
 export interface ZakenDeps {
@@ -53,6 +54,7 @@ function zakenOperations(deps: ZakenDeps): Operation[] {
   return [
     ...rolOperations(deps),
     ...zaakobjectOperations(deps),
+    ...zaakinformatieobjectOperations(deps),
   ];
 }
 

@@ -114,7 +114,7 @@ export interface RemoteServer {
   remove(path: string): void;
   /** The ObjectInformatieObjecten its Documenten API holds: url → {informatieobject, object, objectType}. */
   objectinformatieobjecten: Map<string, Record<string, unknown>>;
-  /** When set, its Documenten API refuses new relations with this status. */
+  /** When set, its Documenten API refuses to make or delete relations, with this status. */
   refuseRelations?: number;
   close(): Promise<void>;
 }
@@ -153,6 +153,7 @@ export async function startRemote(zaken: TestServer): Promise<RemoteServer> {
       return send(201, { url, ...relation });
     }
     if (request.method === 'DELETE' && path.startsWith('/documenten/api/v1/objectinformatieobjecten/')) {
+      if (remote.refuseRelations) return send(remote.refuseRelations, { code: 'refused' });
       const url = `${remote.url}${path}`;
       const relation = objectinformatieobjecten.get(url);
       if (!relation) return send(404);
