@@ -16,6 +16,9 @@ import { httpDocumentRelations, type DocumentRelations } from './document-relati
 import { rolOperations } from './rollen.ts';
 import { zaakobjectOperations } from './zaakobjecten.ts';
 import { zaakinformatieobjectOperations } from './zaakinformatieobjecten.ts';
+import { klantcontactOperations } from './klantcontacten.ts';
+import { zaakcontactmomentOperations } from './zaakcontactmomenten.ts';
+import { zaakverzoekOperations } from './zaakverzoeken.ts';
 
 /** What every resource module of the Zaken API gets. */
 export interface ZakenDeps {
@@ -55,6 +58,9 @@ function zakenOperations(deps: ZakenDeps): Operation[] {
     ...rolOperations(deps),
     ...zaakobjectOperations(deps),
     ...zaakinformatieobjectOperations(deps),
+    ...klantcontactOperations(deps),
+    ...zaakcontactmomentOperations(deps),
+    ...zaakverzoekOperations(deps),
   ];
 }
 
