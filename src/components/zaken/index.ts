@@ -19,6 +19,8 @@ import { zaakinformatieobjectOperations } from './zaakinformatieobjecten.ts';
 import { klantcontactOperations } from './klantcontacten.ts';
 import { zaakcontactmomentOperations } from './zaakcontactmomenten.ts';
 import { zaakverzoekOperations } from './zaakverzoeken.ts';
+import { zaakeigenschapOperations } from './zaakeigenschappen.ts';
+import { zaakbesluitOperations } from './zaakbesluiten.ts';
 
 /** What every resource module of the Zaken API gets. */
 export interface ZakenDeps {
@@ -61,6 +63,8 @@ function zakenOperations(deps: ZakenDeps): Operation[] {
     ...klantcontactOperations(deps),
     ...zaakcontactmomentOperations(deps),
     ...zaakverzoekOperations(deps),
+    ...zaakeigenschapOperations(deps),
+    ...zaakbesluitOperations(deps),
   ];
 }
 

@@ -35,16 +35,20 @@ export type SubResourceTable = 'rol' | 'zaakobject' | 'zaakinformatieobject' | '
 /** A row of one of those tables, with its zaak's uuid. */
 export type SubResourceRow = Record<string, any> & { id: number | string; uuid: string; zaak_id: number | string; zaak_uuid: string };
 
-/** The row with this uuid (nested resources: under the zaak `zaakUuid`), with the uuid of its zaak. */
-export async function findSubResource(db: Db | Tx, table: SubResourceTable, uuid: string, zaakUuid?: string): Promise<SubResourceRow | undefined> {
-  let query = db
+/** Rows of `table` (as `part`) with the uuid of their zaak (joined as `zaak`). */
+function withZaak(db: Db | Tx, table: SubResourceTable): SelectQueryBuilder<any, any, SubResourceRow> {
+  return db
     .selectFrom(`zaken.${table} as part`)
     .innerJoin('zaken.zaak as zaak', 'zaak.id', 'part.zaak_id')
     .selectAll('part')
-    .select('zaak.uuid as zaak_uuid')
-    .where('part.uuid', '=', uuid);
+    .select('zaak.uuid as zaak_uuid') as unknown as SelectQueryBuilder<any, any, SubResourceRow>;
+}
+
+/** The row with this uuid (nested resources: under the zaak `zaakUuid`), with the uuid of its zaak. */
+export async function findSubResource(db: Db | Tx, table: SubResourceTable, uuid: string, zaakUuid?: string): Promise<SubResourceRow | undefined> {
+  let query = withZaak(db, table).where('part.uuid', '=', uuid);
   if (zaakUuid !== undefined) query = query.where('zaak.uuid', '=', zaakUuid);
-  return (await query.executeTakeFirst()) as SubResourceRow | undefined;
+  return query.executeTakeFirst();
 }
 
 /** The row with this uuid and its zaak: 404 when there is none. */
@@ -60,17 +64,15 @@ export async function loadSubResource(db: Db | Tx, table: SubResourceTable, uuid
  * that is no zaak of ours matches nothing).
  */
 export function readableSubResources(db: Db, table: SubResourceTable, auth: Authorization, apiRoot: string, zaak?: string): SelectQueryBuilder<any, any, SubResourceRow> {
-  let query = db
-    .selectFrom(`zaken.${table} as part`)
-    .innerJoin('zaken.zaak as zaak', 'zaak.id', 'part.zaak_id')
-    .selectAll('part')
-    .select('zaak.uuid as zaak_uuid')
-    .where((eb) => authorisedZaken(eb, auth, ZAKEN_LEZEN, apiRoot, 'zaak'));
-  if (zaak !== undefined) {
-    const uuid = ownUuid(zaak, 'zaken', 'zaken', apiRoot);
-    query = uuid ? query.where('zaak.uuid', '=', uuid) : query.where((eb) => eb.lit(false));
-  }
-  return query as unknown as SelectQueryBuilder<any, any, SubResourceRow>;
+  const query = withZaak(db, table).where((eb) => authorisedZaken(eb, auth, ZAKEN_LEZEN, apiRoot, 'zaak'));
+  if (zaak === undefined) return query;
+  const uuid = ownUuid(zaak, 'zaken', 'zaken', apiRoot);
+  return uuid ? query.where('zaak.uuid', '=', uuid) : query.where((eb) => eb.lit(false));
+}
+
+/** The rows of `table` of one zaak (resources nested under it; the zaak's own access is checked first). */
+export function subResourcesOfZaak(db: Db, table: SubResourceTable, zaak: Pick<ZaakRef, 'id'>): SelectQueryBuilder<any, any, SubResourceRow> {
+  return withZaak(db, table).where('part.zaak_id', '=', zaak.id);
 }
 
 /** Every row of the query, in the order they were made (lists the standard does not paginate). */
