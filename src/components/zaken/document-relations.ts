@@ -4,70 +4,77 @@
  * API the informatieobject lives in, and deleting it deletes that one ("De gespiegelde relatie
  * in de Documenten API wordt door de Zaken API verwijderd").
  *
- * The Documenten API checks the relation against ours (the reference implementation looks the
- * zaakinformatieobject up before creating, and requires it gone before deleting), so the
- * mirror is called after our own change has been committed, never inside its transaction.
+ * The Documenten API checks the relation against ours (it lists
+ * `zaakinformatieobjecten?zaak=…&informatieobject=…` before creating, and requires it gone
+ * before deleting), so the mirror is called after our own change has been committed, never
+ * inside its transaction.
  *
- * {@link httpDocumentRelations} speaks to a Documenten API over HTTP. Pending: when the
- * Documenten component is built, an in-process implementation for this instance's own
- * Documenten API goes beside it (chosen by the informatieobject's URL), and `authorization`
- * is wired to the credentials for remote APIs (`--remote-services`).
+ * Writes go through a {@link RelationSender}, the shape of the platform reference resolver's
+ * `send` (in-process with the internal credential for this process's own Documenten API, over
+ * HTTP with this instance's credentials for another): `documentRelations(references)` in
+ * `index.ts` once that is merged. Until then {@link httpSender} writes over HTTP without
+ * credentials.
  */
 export interface DocumentRelations {
   /** Registers the relation in the Documenten API; the URL of the OBJECTINFORMATIEOBJECT made. */
-  create(relation: { informatieobject: string; zaak: string }): Promise<string>;
-  /** Removes the OBJECTINFORMATIEOBJECT again; one that is already gone is fine. */
-  delete(objectinformatieobject: string): Promise<void>;
+  create(relation: { informatieobject: string; zaak: string }, apiRoot: string): Promise<string>;
+  /** Removes the OBJECTINFORMATIEOBJECT again; one that is already gone counts as removed. */
+  delete(objectinformatieobject: string, apiRoot: string): Promise<void>;
 }
 
+/** A relation the Documenten API did not register or remove; the message says why. */
 export class DocumentRelationError extends Error {}
 
-export interface HttpDocumentRelationsOptions {
-  /** The `Authorization` header for a request to `url`, when this instance has credentials for its API. */
-  authorization?: (url: string) => Promise<string | undefined>;
-  timeoutMs?: number;
+/** What the mirror uses of the reference resolver (`ReferenceResolver.send`). */
+export interface RelationSender {
+  send(method: 'POST' | 'DELETE', url: string, body: unknown, context?: { apiRoot?: string }): Promise<{ status: number; body: unknown } | { error: string }>;
 }
 
-/**
- * The Documenten API of an informatieobject is the API root its URL lies under:
- * `…/documenten/api/v1/enkelvoudiginformatieobjecten/{uuid}` → `…/documenten/api/v1`.
- */
-export function documentenApiRoot(informatieobject: string): string {
-  const url = new URL(informatieobject);
-  url.pathname = url.pathname.replace(/\/+$/, '').split('/').slice(0, -2).join('/');
-  url.search = '';
-  return url.toString().replace(/\/+$/, '');
-}
-
-export function httpDocumentRelations(options: HttpDocumentRelationsOptions = {}): DocumentRelations {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const headers = async (url: string, json: boolean): Promise<Record<string, string>> => {
-    const authorization = await options.authorization?.(url);
-    return { Accept: 'application/json', ...(json ? { 'Content-Type': 'application/json' } : {}), ...(authorization ? { Authorization: authorization } : {}) };
+export function documentRelations(sender: RelationSender): DocumentRelations {
+  const failure = (answer: { status: number; body: unknown } | { error: string }) => {
+    if ('error' in answer) return answer.error;
+    const detail = (answer.body as { detail?: unknown } | undefined)?.detail;
+    return `antwoord ${answer.status}${typeof detail === 'string' ? ` (${detail})` : ''}`;
   };
-  const send = async (method: string, url: string, body?: unknown): Promise<Response> => {
-    try {
-      return await fetch(url, { method, headers: await headers(url, body !== undefined), body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      throw new DocumentRelationError(`De Documenten API op ${url} is niet bereikbaar: ${(error as Error).message}`);
-    }
-  };
-
   return {
-    async create({ informatieobject, zaak }) {
-      const collection = `${documentenApiRoot(informatieobject)}/objectinformatieobjecten`;
-      const response = await send('POST', collection, { informatieobject, object: zaak, objectType: 'zaak' });
-      const text = await response.text();
-      if (response.status !== 201) throw new DocumentRelationError(`De Documenten API antwoordde ${response.status} op het aanmaken van de relatie: ${text.slice(0, 500)}`);
-      const url = (JSON.parse(text) as { url?: unknown }).url;
-      if (typeof url !== 'string') throw new DocumentRelationError('De Documenten API gaf geen URL van de gemaakte relatie terug.');
+    async create({ informatieobject, zaak }, apiRoot) {
+      const root = /^(.*)\/enkelvoudiginformatieobjecten\/[^/?#]+$/.exec(informatieobject)?.[1];
+      if (!root) throw new DocumentRelationError(`${informatieobject} is geen URL van een enkelvoudig informatieobject in een Documenten API.`);
+      const answer = await sender.send('POST', `${root}/objectinformatieobjecten`, { informatieobject, object: zaak, objectType: 'zaak' }, { apiRoot });
+      const url = 'error' in answer || answer.status !== 201 ? undefined : (answer.body as { url?: unknown } | undefined)?.url;
+      if (typeof url !== 'string') throw new DocumentRelationError(`Het OBJECTINFORMATIEOBJECT kon niet geregistreerd worden in ${root}: ${failure(answer)}.`);
       return url;
     },
-    async delete(objectinformatieobject) {
-      const response = await send('DELETE', objectinformatieobject);
-      const text = await response.text();
-      if (response.status !== 204 && response.status !== 404) {
-        throw new DocumentRelationError(`De Documenten API antwoordde ${response.status} op het verwijderen van de relatie: ${text.slice(0, 500)}`);
+    async delete(objectinformatieobject, apiRoot) {
+      const answer = await sender.send('DELETE', objectinformatieobject, undefined, { apiRoot });
+      if ('error' in answer || (answer.status !== 204 && answer.status !== 404)) {
+        throw new DocumentRelationError(`Het OBJECTINFORMATIEOBJECT ${objectinformatieobject} kon niet verwijderd worden: ${failure(answer)}.`);
+      }
+    },
+  };
+}
+
+/** Until the reference resolver's `send` is merged: a write over HTTP, without credentials. */
+export function httpSender(timeoutMs = 10_000): RelationSender {
+  return {
+    async send(method, url, body) {
+      try {
+        const response = await fetch(url, {
+          method,
+          headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await response.text();
+        let parsed: unknown;
+        try {
+          parsed = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        return { status: response.status, body: parsed };
+      } catch (error) {
+        return { error: `${url} is niet bereikbaar: ${(error as Error).message}` };
       }
     },
   };

@@ -12,7 +12,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { Operation } from '../../platform/http/api.ts';
 import { catalogiLookup, interimFetcher, type CatalogiLookup } from './catalogi.ts';
 import { relatedResources, type RelatedResources } from './related.ts';
-import { httpDocumentRelations, type DocumentRelations } from './document-relations.ts';
+import { documentRelations, httpSender, type DocumentRelations } from './document-relations.ts';
 import { rolOperations } from './rollen.ts';
 import { zaakobjectOperations } from './zaakobjecten.ts';
 import { zaakinformatieobjectOperations } from './zaakinformatieobjecten.ts';
@@ -51,7 +51,7 @@ export const zaken: Component = {
 /** What the resource modules get: every URL reference read through one fetcher. */
 function zakenDeps(database: Database, options?: ComponentOptions): ZakenDeps {
   const fetcher = interimFetcher(database, options);
-  return { database, catalogi: catalogiLookup(fetcher), related: relatedResources(fetcher), documentRelations: httpDocumentRelations(), options };
+  return { database, catalogi: catalogiLookup(fetcher), related: relatedResources(fetcher), documentRelations: documentRelations(httpSender()), options };
 }
 
 /** Every operation of the API, one line per resource module. */

@@ -9,10 +9,10 @@
  * field given: `bad-url` when the URL does not answer 200, `invalid-resource` when it answers
  * with something that is not the resource expected.
  */
-import type { ExpectedResource, Lookup, ReferenceFetcher } from './catalogi.ts';
+import type { Lookup, ReferenceFetcher } from './catalogi.ts';
 
 /** Required attributes every version of the other standard has (as vng-api-common's `obj_has_shape`). */
-function withAttributes(kind: string, required: string[]): ExpectedResource {
+function withAttributes(kind: string, required: string[]): { kind: string; matches(body: Record<string, unknown>): boolean } {
   return { kind, matches: (body) => required.every((key) => key in body) };
 }
 

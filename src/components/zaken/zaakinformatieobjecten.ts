@@ -77,9 +77,9 @@ function toApi(row: SubResourceRow, apiRoot: string): Record<string, unknown> {
  * them before deleting the zaak (its zaakinformatieobjecten go with it), and delete them with
  * `deps.documentRelations` after that has been committed (zrc-023h).
  */
-export async function objectinformatieobjectenOfZaak(db: Db | Tx, zaakId: number): Promise<string[]> {
-  const rows = await db.selectFrom('zaken.zaakinformatieobject').select('objectinformatieobject').where('zaak_id', '=', zaakId).where('objectinformatieobject', 'is not', null).execute();
-  return rows.map((r) => r.objectinformatieobject as string);
+export async function objectinformatieobjectenOfZaak(db: Db | Tx, zaakId: number, apiRoot: string): Promise<string[]> {
+  const rows = await db.selectFrom('zaken.zaakinformatieobject').select('objectinformatieobject').where('zaak_id', '=', zaakId).where('objectinformatieobject', 'is not', null).orderBy('id').execute();
+  return rows.map((r) => shownUrl(r.objectinformatieobject as string, apiRoot));
 }
 
 export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
@@ -204,12 +204,12 @@ export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
           });
         // After the commit: the Documenten API reads the relation back from us.
         try {
-          const mirror = await documentRelations.create({ informatieobject: created.informatieobject as string, zaak: zaak.url });
-          await database.db.updateTable('zaken.zaakinformatieobject').set({ objectinformatieobject: mirror }).where('uuid', '=', uuid).execute();
+          const mirror = await documentRelations.create({ informatieobject: created.informatieobject as string, zaak: zaak.url }, apiRoot);
+          await database.db.updateTable('zaken.zaakinformatieobject').set({ objectinformatieobject: storedUrl(mirror, apiRoot) }).where('uuid', '=', uuid).execute();
         } catch (error) {
           if (!(error instanceof DocumentRelationError)) throw error;
           await undoCreate(zaak, auth, created);
-          throw validationError([{ name: 'informatieobject', code: 'pending-relations', reason: `Could not create remote relation: ${error.message}` }]);
+          throw validationError([{ name: 'informatieobject', code: 'pending-relations', reason: error.message }]);
         }
         return { status: 201, body: created, headers: { Location: created.url as string } };
       },
@@ -282,7 +282,7 @@ export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
         });
         if (row.objectinformatieobject) {
           try {
-            await documentRelations.delete(row.objectinformatieobject);
+            await documentRelations.delete(shownUrl(row.objectinformatieobject, apiRoot), apiRoot);
           } catch (error) {
             if (!(error instanceof DocumentRelationError)) throw error;
             // The Documenten API keeps its relation: so do we, as it was.
@@ -291,7 +291,7 @@ export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
               await tx.insertInto('zaken.zaakinformatieobject').values(columns).execute();
               await recordZaakMutation(tx, auth, { zaak, resource: 'zaakinformatieobject', resourceUrl: oud.url as string, actie: 'create', resultaat: 201, nieuw: oud, resourceWeergave: weergave(oud), toelichting: ROLLED_BACK, notify: false });
             });
-            throw validationError([{ name: 'informatieobject', code: 'pending-relations', reason: `Could not delete remote relation: ${error.message}` }]);
+            throw validationError([{ name: 'informatieobject', code: 'pending-relations', reason: error.message }]);
           }
         }
         return { status: 204 };

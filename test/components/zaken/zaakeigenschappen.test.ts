@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
-import { client, grant, insertZaak, publishedZaaktype, startZakenServer, type Zaaktype } from './fixtures.ts';
+import { client, grant, insertZaak, publishedZaaktype, startZakenServer, type Zaaktype } from './sub-resource-fixtures.ts';
 
 const BEPERKT = client('ze-beperkt');
 const GEFORCEERD = client('ze-geforceerd');

@@ -5,7 +5,7 @@ import type { TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
 import { objectinformatieobjectenOfZaak } from '../../../src/components/zaken/zaakinformatieobjecten.ts';
-import { client, grant, informatieobject, insertZaak, publishedZaaktype, startRemote, startZakenServer, ZAKEN, type RemoteServer, type Zaaktype } from './fixtures.ts';
+import { client, grant, informatieobject, insertZaak, publishedZaaktype, startRemote, startZakenServer, ZAKEN, type RemoteServer, type Zaaktype } from './sub-resource-fixtures.ts';
 
 const BEPERKT = client('zio-beperkt');
 const GEFORCEERD = client('zio-geforceerd');
@@ -49,7 +49,7 @@ describe('zaakinformatieobjecten', () => {
     const mirrors = [...remote.objectinformatieobjecten.entries()].filter(([, r]) => r.object === zaak);
     assert.deepEqual(mirrors.map(([, r]) => r), [{ informatieobject: io, object: zaak, objectType: 'zaak' }]);
     const zaakId = Number((await server.og.database.db.selectFrom('zaken.zaak').select('id').where('uuid', '=', zaak.split('/').pop()!).executeTakeFirstOrThrow()).id);
-    assert.deepEqual(await objectinformatieobjectenOfZaak(server.og.database.db, zaakId), [mirrors[0]![0]]);
+    assert.deepEqual(await objectinformatieobjectenOfZaak(server.og.database.db, zaakId, `${server.baseUrl}${ZAKEN}`), [mirrors[0]![0]]);
     const [event] = await listOutbox(server.og.database.db, server.baseUrl, { resourceUrl: url });
     assert.deepEqual([event!.resource, event!.actie], ['zaakinformatieobject', 'create']);
   });
