@@ -161,6 +161,8 @@ async function main(): Promise<number> {
         port,
         database: database.kind === 'postgres' ? database.url : 'memory',
         clientsFile,
+        // Document contents of the run go with its temporary directory, not into ./data.
+        dataDir: path.join(tmp, 'data'),
         verbose: values['server-output'],
         onSpawn: (child) => children.push(child),
         signal: interrupt.signal,

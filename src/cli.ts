@@ -3,7 +3,8 @@
  *
  *   opengrond start [--port 8000] [--host H] [--database URL | --data-dir DIR | --memory]
  *                   [--components a,b] [--clients FILE] [--public-url URL] [--seed | --no-seed]
- *                   [--referentielijsten-data DIR]
+ *                   [--referentielijsten-data DIR] [--remote-services FILE]
+ *                   [--zaak-identificatie TEMPLATE]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
  *
@@ -16,6 +17,7 @@ import { buildOpenGrond, openMigratedDatabase } from './server.ts';
 import type { DatabaseTarget } from './platform/db/database.ts';
 import { apiPrefix } from './platform/http/api.ts';
 import { parseClients, type ClientSpec } from './components/autorisaties/provision.ts';
+import { parseRemoteServices, type RemoteService } from './platform/references/remote-services.ts';
 import { ProblemError } from './platform/http/problem.ts';
 import { seedDemo } from './seed.ts';
 
@@ -24,7 +26,8 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
   --port N            poort (PORT, standaard 8000)
   --host H            adres (HOST, standaard 0.0.0.0)
   --database URL      PostgreSQL, postgres://... (DATABASE_URL); anders de ingebouwde database
-  --data-dir DIR      map van de ingebouwde database (DATA_DIR, standaard ./data)
+  --data-dir DIR      map van de ingebouwde database en van de inhoud van documenten
+                      (DATA_DIR, standaard ./data)
   --memory            ingebouwde database in het geheugen, niets bewaard (OPENGROND_MEMORY=1)
   --components a,b    alleen deze componenten (OPENGROND_COMPONENTS, standaard alle)
   --clients FILE      JWT-clients uit JSON aanmaken (OPENGROND_CLIENTS)
@@ -37,6 +40,15 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed> [opties]
   --referentielijsten-data DIR
                       volledige Referentielijsten-gegevens uit DIR (REFERENTIELIJSTEN_DATA);
                       anders de ingebouwde demoset
+  --remote-services FILE
+                      JWT-credentials per API-root van andere instanties waar URL-referenties
+                      naar wijzen, uit JSON (REMOTE_SERVICES)
+  --remote-timeout S  maximale wachttijd op een andere instantie in seconden (REMOTE_TIMEOUT, standaard 5)
+  --remote-cache S    hoe lang een opgehaalde resource bewaard wordt in seconden (REMOTE_CACHE, standaard 60)
+  --zaak-identificatie T
+                      sjabloon voor gegenereerde zaak-identificaties (ZAAK_IDENTIFICATIE),
+                      standaard ZAAK-{jaar}-{volgnummer:10}; per bronorganisatie:
+                      "123456782=Z{jaar}{volgnummer:6};ZAAK-{jaar}-{volgnummer:10}"
 `;
 
 const { values, positionals } = parseArgs({
@@ -57,6 +69,10 @@ const { values, positionals } = parseArgs({
     'cors-origins': { type: 'string' },
     log: { type: 'boolean' },
     'referentielijsten-data': { type: 'string' },
+    'remote-services': { type: 'string' },
+    'remote-timeout': { type: 'string' },
+    'remote-cache': { type: 'string' },
+    'zaak-identificatie': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -71,6 +87,15 @@ function databaseTarget(): DatabaseTarget {
   return { kind: 'pglite', dataDir: flag('data-dir', 'DATA_DIR') ?? './data' };
 }
 
+/**
+ * Where document contents are kept: `--data-dir` (default ./data), also with a PostgreSQL
+ * database; with `--memory` nothing is kept (the server uses a temporary directory).
+ */
+function fileDir(target: DatabaseTarget): string | undefined {
+  if (target.kind === 'pglite') return 'dataDir' in target ? target.dataDir : undefined;
+  return flag('data-dir', 'DATA_DIR') ?? './data';
+}
+
 function describe(target: DatabaseTarget): string {
   if (target.kind === 'postgres') return `PostgreSQL ${target.url.replace(/\/\/[^@/]*@/, '//***@')}`;
   return 'memory' in target ? 'ingebouwd (PGlite), in het geheugen' : `ingebouwd (PGlite), in ${target.dataDir}`;
@@ -80,6 +105,21 @@ function readClients(): ClientSpec[] | undefined {
   const file = flag('clients', 'OPENGROND_CLIENTS');
   if (!file) return undefined;
   return parseClients(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+function readRemoteServices(): RemoteService[] | undefined {
+  const file = flag('remote-services', 'REMOTE_SERVICES');
+  if (!file) return undefined;
+  return parseRemoteServices(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+/** A number of seconds from a flag or its variable; undefined when neither is given. */
+function seconds(name: keyof typeof values, envName: string): number | undefined {
+  const value = flag(name, envName);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} moet een aantal seconden zijn, niet "${value}".`);
+  return n;
 }
 
 async function start(): Promise<void> {
@@ -97,6 +137,11 @@ async function start(): Promise<void> {
     corsOrigins: flag('cors-origins', 'CORS_ORIGINS')?.split(','),
     logger: values.log || env.LOG === '1' ? { level: 'info' } : false,
     referentielijstenData: flag('referentielijsten-data', 'REFERENTIELIJSTEN_DATA'),
+    dataDir: fileDir(target),
+    remoteServices: readRemoteServices(),
+    remoteTimeoutSeconds: seconds('remote-timeout', 'REMOTE_TIMEOUT'),
+    remoteCacheSeconds: seconds('remote-cache', 'REMOTE_CACHE'),
+    zaakIdentificatie: flag('zaak-identificatie', 'ZAAK_IDENTIFICATIE'),
   });
 
   let stopping = false;

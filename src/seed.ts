@@ -15,7 +15,7 @@ export const DEMO_CLIENT_ID = 'opengrond-demo';
 export interface DemoSeed {
   clientId: string;
   secret: string;
-  /** The demo catalogus' URL; undefined when the Catalogi API is not served. */
+  /** The demo catalogus' URL; undefined when the Catalogi or Referentielijsten API is not served. */
   catalogus?: string;
 }
 

@@ -95,4 +95,17 @@ describe('opengrond CLI', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses an invalid remote services file or timeout with a clear message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opengrond-cli-'));
+    const servicesFile = path.join(dir, 'remote-services.json');
+    fs.writeFileSync(servicesFile, JSON.stringify([{ apiRoot: 'catalogi.example.nl', clientId: 'x', secret: 'y' }]));
+    try {
+      const start = (...flags: string[]) => run(process.execPath, [BIN, 'start', '--memory', '--no-seed', '--port', '0', ...flags]);
+      await assert.rejects(start('--remote-services', servicesFile), (error: { stderr: string }) => /Remote service 0: apiRoot/.test(error.stderr));
+      await assert.rejects(start('--remote-timeout', 'vijf'), (error: { stderr: string }) => /--remote-timeout moet een aantal seconden zijn/.test(error.stderr));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

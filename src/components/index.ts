@@ -1,11 +1,12 @@
 import type { Component } from './component.ts';
 import { autorisaties } from './autorisaties/index.ts';
 import { catalogi } from './catalogi/index.ts';
+import { documenten } from './documenten/index.ts';
 import { referentielijsten } from './referentielijsten/index.ts';
 import { zaken } from './zaken/index.ts';
 
 /** Every component, in the order their migrations run. */
-export const COMPONENTS: Component[] = [autorisaties, catalogi, zaken, referentielijsten];
+export const COMPONENTS: Component[] = [autorisaties, catalogi, documenten, zaken, referentielijsten];
 
 export function selectComponents(names: string[] | undefined): Component[] {
   if (!names || names.length === 0) return COMPONENTS;

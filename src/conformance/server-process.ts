@@ -13,6 +13,8 @@ export interface ServerStart {
   /** PostgreSQL URL, or `memory` for the embedded in-memory database. */
   database: string;
   clientsFile: string;
+  /** Where the server keeps files (document contents) with a PostgreSQL database; removed by the caller. */
+  dataDir?: string;
   healthTimeoutMs?: number;
   /** Echo the server's output while it runs. */
   verbose?: boolean;
@@ -47,6 +49,7 @@ export async function startServer(options: ServerStart): Promise<ServerHandle> {
   const url = `http://${host}:${options.port}`;
   const args = [options.bin ?? path.join(PROJECT_ROOT, 'bin', 'opengrond.js'), 'start', '--port', String(options.port), '--host', host, '--clients', options.clientsFile, '--no-seed'];
   args.push(...(options.database === 'memory' ? ['--memory'] : ['--database', options.database]));
+  if (options.dataDir && options.database !== 'memory') args.push('--data-dir', options.dataDir);
   const env = { ...process.env };
   for (const key of SERVER_ENV) delete env[key];
 

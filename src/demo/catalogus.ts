@@ -5,11 +5,14 @@
  * besluittype, all published.
  *
  * Apps only call APIs: the loader creates everything through the Catalogi API, in-process
- * (`app.inject`) with a JWT of the demo client, as any client would. It is idempotent: when a
- * catalogus with domein {@link DEMO_DOMEIN} and rsin {@link DEMO_RSIN} exists, nothing is done.
+ * (`app.inject`) with a JWT of the demo client, as any client would. It is idempotent and
+ * completes a catalogus (domein {@link DEMO_DOMEIN}, rsin {@link DEMO_RSIN}) an earlier run
+ * left unfinished; see {@link seedDemoCatalogus}.
  *
  * Selectielijst references are named by procestype nummer (Selectielijst 2017) and resultaat
- * `volledigNummer`, and resolved in the Referentielijsten data the server uses.
+ * `volledigNummer`, and resolved in the Referentielijsten data the server uses; the Catalogi
+ * API keeps links into this instance's Referentielijsten as paths, so the catalogus seeded
+ * under one host works under any other.
  */
 import { SignJWT } from 'jose';
 import type { OpenGrond } from '../server.ts';
@@ -286,17 +289,32 @@ export interface DemoClient {
 }
 
 export interface SeedCatalogusOptions {
-  /** Scheme and host the server is reached at; the Selectielijst URLs stored are on it. */
+  /** Scheme and host the seed reaches the server at; links into this instance's Referentielijsten are kept as paths, so any host serves them. */
   baseUrl?: string;
   referentielijstenData?: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Resource = Record<string, any>;
+
 /**
- * Creates and publishes the demo catalogus through the Catalogi API, unless it exists.
- * Returns its URL (on `baseUrl`), or undefined when the Catalogi API is not served.
+ * Creates and publishes the demo catalogus through the Catalogi API, or completes it.
+ *
+ * The seed is a client of the API: every request commits on its own, and the API has no way
+ * to delete a catalogus, so a seed cannot be all-or-nothing. Instead it is idempotent and
+ * completes what it finds: each type, and each part of a zaaktype that is still a concept, is
+ * looked up by its key (omschrijving, identificatie, volgnummer, naam) and only made when
+ * missing, and what is still a concept is published at the end. A seed that stopped half-way
+ * (a crash, a failing request) is finished by the next one (the next `opengrond start`) and
+ * never doubled. A published zaaktype is complete: its parts were made before it was
+ * published.
+ *
+ * Returns the catalogus URL (on `baseUrl`) and whether anything was made, or undefined when
+ * the Catalogi API is not served, or the Referentielijsten API its Selectielijst references
+ * point into.
  */
 export async function seedDemoCatalogus(og: OpenGrond, client: DemoClient, options: SeedCatalogusOptions = {}): Promise<{ url: string; created: boolean } | undefined> {
-  if (!og.apis.some((api) => api.name === 'catalogi')) return undefined;
+  if (!['catalogi', 'referentielijsten'].every((name) => og.apis.some((api) => api.name === name))) return undefined;
   const base = new URL(options.baseUrl ?? 'http://localhost:8000');
   const token = await new SignJWT({ client_id: client.clientId, user_id: 'opengrond-seed', user_representation: 'Open Grond demogegevens' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -304,7 +322,8 @@ export async function seedDemoCatalogus(og: OpenGrond, client: DemoClient, optio
     .setIssuedAt()
     .sign(new TextEncoder().encode(client.secret));
 
-  const api = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<any> => {
+  let created = false;
+  const api = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<Resource> => {
     const target = new URL(url, base);
     const response = await og.app.inject({
       method,
@@ -313,13 +332,24 @@ export async function seedDemoCatalogus(og: OpenGrond, client: DemoClient, optio
       ...(body === undefined ? {} : { payload: body as object }),
     });
     if (response.statusCode >= 300) throw new Error(`Demo-catalogus: ${method} ${target.pathname} gaf ${response.statusCode}: ${response.body}`);
+    if (method === 'POST') created = true;
     return response.json();
   };
+  /** Every result of a list, following its pages. */
+  const list = async (path: string): Promise<Resource[]> => {
+    const results: Resource[] = [];
+    for (let next: string | null = path; next; ) {
+      const page = await api('GET', next);
+      results.push(...page.results);
+      next = page.next;
+    }
+    return results;
+  };
+  /** The resource in `existing` whose `key` is `value`, else the one `make` creates. */
+  const findOrCreate = async (existing: Resource[], key: string, value: unknown, make: () => Promise<Resource>) => existing.find((r) => r[key] === value) ?? (await make());
+  const post = (collection: string, body: unknown) => api('POST', `${CATALOGI}/${collection}`, body);
 
   const spec = DEMO_CATALOGUS;
-  const existing = await api('GET', `${CATALOGI}/catalogussen?domein=${DEMO_DOMEIN}&rsin=${DEMO_RSIN}`);
-  if (existing.results.length) return { url: existing.results[0].url, created: false };
-
   const store = loadReferentielijsten(options.referentielijstenData);
   const ref = `${base.origin}${REFERENTIELIJSTEN_API_PATH}`;
   const generiek = (omschrijving: Generiek) => {
@@ -328,25 +358,33 @@ export async function seedDemoCatalogus(og: OpenGrond, client: DemoClient, optio
     return `${ref}/resultaattypeomschrijvingen/${found.uuid}`;
   };
 
-  const catalogus = (await api('POST', `${CATALOGI}/catalogussen`, spec.catalogus)).url as string;
+  const [found] = (await api('GET', `${CATALOGI}/catalogussen?domein=${DEMO_DOMEIN}&rsin=${DEMO_RSIN}`)).results;
+  const catalogus = (found ?? (await post('catalogussen', spec.catalogus))).url as string;
+  const inCatalogus = `catalogus=${encodeURIComponent(catalogus)}&status=alles`;
 
-  const iots = new Map<string, string>();
+  const existingIots = await list(`${CATALOGI}/informatieobjecttypen?${inCatalogus}`);
+  const iots = new Map<string, Resource>();
   for (const iot of spec.informatieobjecttypen) {
-    iots.set(iot.omschrijving, (await api('POST', `${CATALOGI}/informatieobjecttypen`, { ...iot, catalogus, beginGeldigheid: BEGIN })).url);
+    iots.set(iot.omschrijving, await findOrCreate(existingIots, 'omschrijving', iot.omschrijving, () => post('informatieobjecttypen', { ...iot, catalogus, beginGeldigheid: BEGIN })));
   }
-  const besluittypen = new Map<string, string>();
+  const existingBesluittypen = await list(`${CATALOGI}/besluittypen?${inCatalogus}`);
+  const besluittypen = new Map<string, Resource>();
   for (const { vastgelegdIn, ...bt } of spec.besluittypen) {
-    const informatieobjecttypen = vastgelegdIn.map((o) => iots.get(o)!);
-    besluittypen.set(bt.omschrijving, (await api('POST', `${CATALOGI}/besluittypen`, { ...bt, catalogus, informatieobjecttypen, beginGeldigheid: BEGIN })).url);
+    const informatieobjecttypen = vastgelegdIn.map((o) => iots.get(o)!.url);
+    besluittypen.set(bt.omschrijving, await findOrCreate(existingBesluittypen, 'omschrijving', bt.omschrijving, () => post('besluittypen', { ...bt, catalogus, informatieobjecttypen, beginGeldigheid: BEGIN })));
   }
 
-  const zaaktypen: string[] = [];
+  const existingZaaktypen = await list(`${CATALOGI}/zaaktypen?${inCatalogus}`);
+  const zaaktypen: Resource[] = [];
   for (const zt of spec.zaaktypen) {
     const procestype = store.procestypen.find((p) => p.nummer === zt.procestype && p.jaar === SELECTIELIJST_JAAR);
     if (!procestype) throw new Error(`Demo-catalogus: procestype ${zt.procestype} (${SELECTIELIJST_JAAR}) ontbreekt in de Referentielijsten.`);
+    const versions = existingZaaktypen.filter((z) => z.identificatie === zt.identificatie);
+    if (versions.some((z) => !z.concept)) continue;
     const { statustypen, roltypen, resultaattypen, eigenschappen, informatieobjecttypen, besluittypen: bts = [], procestype: _, referentieproces, ...fields } = zt;
-    const zaaktype = (
-      await api('POST', `${CATALOGI}/zaaktypen`, {
+    const zaaktype =
+      versions[0] ??
+      (await post('zaaktypen', {
         ...fields,
         indicatieInternOfExtern: 'extern',
         verlengingMogelijk: Boolean(zt.verlengingstermijn),
@@ -355,42 +393,53 @@ export async function seedDemoCatalogus(og: OpenGrond, client: DemoClient, optio
         referentieproces: { naam: referentieproces },
         verantwoordelijke: 'Gemeente Open Grond',
         catalogus,
-        besluittypen: bts.map((o) => besluittypen.get(o)!),
+        besluittypen: bts.map((o) => besluittypen.get(o)!.url),
         gerelateerdeZaaktypen: [],
         beginGeldigheid: BEGIN,
-      })
-    ).url as string;
+      }));
     zaaktypen.push(zaaktype);
 
+    const ofZaaktype = (collection: string) => list(`${CATALOGI}/${collection}?zaaktype=${encodeURIComponent(zaaktype.url)}&status=alles`);
+    const existingStatustypen = await ofZaaktype('statustypen');
     for (const [i, [omschrijving, statustekst]] of statustypen.entries()) {
-      await api('POST', `${CATALOGI}/statustypen`, { zaaktype, omschrijving, statustekst, volgnummer: i + 1, informeren: i === 0 || i === statustypen.length - 1 });
+      await findOrCreate(existingStatustypen, 'volgnummer', i + 1, () => post('statustypen', { zaaktype: zaaktype.url, omschrijving, statustekst, volgnummer: i + 1, informeren: i === 0 || i === statustypen.length - 1 }));
     }
-    for (const [omschrijving, omschrijvingGeneriek] of roltypen) await api('POST', `${CATALOGI}/roltypen`, { zaaktype, omschrijving, omschrijvingGeneriek });
+    const existingRoltypen = await ofZaaktype('roltypen');
+    for (const [omschrijving, omschrijvingGeneriek] of roltypen) {
+      await findOrCreate(existingRoltypen, 'omschrijving', omschrijving, () => post('roltypen', { zaaktype: zaaktype.url, omschrijving, omschrijvingGeneriek }));
+    }
+    const existingEigenschappen = await ofZaaktype('eigenschappen');
     for (const { naam, definitie, ...specificatie } of eigenschappen) {
-      await api('POST', `${CATALOGI}/eigenschappen`, { zaaktype, naam, definitie, specificatie: { ...specificatie, kardinaliteit: '1' } });
+      await findOrCreate(existingEigenschappen, 'naam', naam, () => post('eigenschappen', { zaaktype: zaaktype.url, naam, definitie, specificatie: { ...specificatie, kardinaliteit: '1' } }));
     }
+    const existingZiots = await ofZaaktype('zaaktype-informatieobjecttypen');
     for (const [i, [omschrijving, richting]] of informatieobjecttypen.entries()) {
-      await api('POST', `${CATALOGI}/zaaktype-informatieobjecttypen`, { zaaktype, informatieobjecttype: iots.get(omschrijving), volgnummer: i + 1, richting });
+      await findOrCreate(existingZiots, 'volgnummer', i + 1, () => post('zaaktype-informatieobjecttypen', { zaaktype: zaaktype.url, informatieobjecttype: omschrijving, volgnummer: i + 1, richting }));
     }
+    const existingResultaattypen = await ofZaaktype('resultaattypen');
     for (const rt of resultaattypen) {
       const resultaat = store.resultaten.find((r) => r.procesType === procestype.uuid && r.volledigNummer === rt.selectielijst);
       if (!resultaat) throw new Error(`Demo-catalogus: Selectielijst-resultaat ${rt.selectielijst} ontbreekt in de Referentielijsten.`);
       if (!FITTING[resultaat.procestermijn].includes(rt.afleidingswijze)) {
         throw new Error(`Demo-catalogus: afleidingswijze ${rt.afleidingswijze} past niet bij procestermijn ${resultaat.procestermijn} van ${rt.selectielijst}.`);
       }
-      await api('POST', `${CATALOGI}/resultaattypen`, {
-        zaaktype,
-        omschrijving: rt.omschrijving,
-        resultaattypeomschrijving: generiek(rt.generiek),
-        selectielijstklasse: `${ref}/resultaten/${resultaat.uuid}`,
-        toelichting: rt.toelichting,
-        brondatumArchiefprocedure: { afleidingswijze: rt.afleidingswijze, procestermijn: null, datumkenmerk: '', einddatumBekend: false, objecttype: '', registratie: '' },
-        besluittypen: (rt.besluittypen ?? []).map((o) => besluittypen.get(o)!),
-      });
+      await findOrCreate(existingResultaattypen, 'omschrijving', rt.omschrijving, () =>
+        post('resultaattypen', {
+          zaaktype: zaaktype.url,
+          omschrijving: rt.omschrijving,
+          resultaattypeomschrijving: generiek(rt.generiek),
+          selectielijstklasse: `${ref}/resultaten/${resultaat.uuid}`,
+          toelichting: rt.toelichting,
+          brondatumArchiefprocedure: { afleidingswijze: rt.afleidingswijze, procestermijn: null, datumkenmerk: '', einddatumBekend: false, objecttype: '', registratie: '' },
+          besluittypen: (rt.besluittypen ?? []).map((o) => besluittypen.get(o)!.url),
+        }),
+      );
     }
   }
 
-  // Publish what the zaaktypen use first, then the zaaktypen.
-  for (const url of [...iots.values(), ...besluittypen.values(), ...zaaktypen]) await api('POST', `${url}/publish`);
-  return { url: catalogus, created: true };
+  // Publish what the zaaktypen name first: a zaaktype is published only after them (ztc-012).
+  for (const resource of [...iots.values(), ...besluittypen.values(), ...zaaktypen]) {
+    if (resource.concept) await api('POST', `${resource.url}/publish`);
+  }
+  return { url: catalogus, created };
 }

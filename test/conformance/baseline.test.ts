@@ -72,3 +72,24 @@ test('the committed baseline is valid', () => {
   const file = path.resolve(import.meta.dirname, '../../conformance/baseline.json');
   assert.ok(Array.isArray(readBaseline(file).folders));
 });
+
+test('known-wrong assertions do not fail a baseline folder; any other failure still does', () => {
+  const wrong = { request: 'R', assertion: 'A', message: 'expected omschrijving to equal URL' };
+  const other = { request: 'R', assertion: 'B', message: 'expected 400' };
+  const withFailures = (failures: (typeof wrong)[]) => ({ folders: { 'ac-001': { passed: 3, failed: failures.length, requests: 4, failures } } });
+  const baseline = { folders: ['ac-001'], knownWrong: [{ folder: 'ac-001', request: 'R', assertion: 'A' }] };
+  assert.equal(checkBaseline(baseline, withFailures([wrong]), ['ac-001'], known).ok, true);
+  assert.deepEqual(checkBaseline(baseline, withFailures([wrong, other]), ['ac-001'], known).failed, [{ folder: 'ac-001', failed: 1 }]);
+  assert.equal(checkBaseline({ folders: ['ac-001'] }, withFailures([wrong]), ['ac-001'], known).ok, false);
+  assert.deepEqual(fullyPassing(withFailures([wrong]), baseline.knownWrong), ['ac-001']);
+  assert.deepEqual(updatedBaseline(baseline, withFailures([wrong]), ['ac-001'], ['ac-001']), baseline);
+});
+
+test('the known-wrong list survives writing and reading the baseline', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baseline-')), 'baseline.json');
+  const baseline = { folders: ['ztc-011'], knownWrong: [{ folder: 'ztc-011', request: 'R', assertion: 'A' }] };
+  writeBaseline(file, baseline);
+  assert.deepEqual(readBaseline(file), baseline);
+  fs.writeFileSync(file, JSON.stringify({ folders: [], knownWrong: [{ folder: 'x' }] }));
+  assert.throws(() => readBaseline(file), /knownWrong/);
+});

@@ -4,9 +4,9 @@
  */
 import type { Component } from '../component.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { ReferenceResolver } from '../../platform/references/resolver.ts';
 import type { Operation } from '../../platform/http/api.ts';
 import { catalogusOperations } from './routes.ts';
-import { loadReferentielijsten } from '../referentielijsten/store.ts';
 import {
   besluittypeOperations,
   eigenschapOperations,
@@ -23,26 +23,26 @@ import {
 export const catalogi: Component = {
   name: 'catalogi',
   migrations: { owner: 'catalogi', dir: new URL('./migrations/', import.meta.url) },
-  api: ({ database, options }) => ({
+  api: ({ database, references }) => ({
     name: 'catalogi',
     component: 'ztc',
     title: 'Catalogi API',
     version: '1.3.3',
     description: DESCRIPTION,
     contentTypeHeader: true,
-    operations: catalogiOperations({ database, referentielijstenData: options?.referentielijstenData }),
+    operations: catalogiOperations({ database, references }),
   }),
 };
 
 /** Every operation of the API, per resource. */
-function catalogiOperations({ database, referentielijstenData }: { database: Database; referentielijstenData?: string }): Operation[] {
+function catalogiOperations({ database, references }: { database: Database; references: ReferenceResolver }): Operation[] {
   return [
     ...catalogusOperations({ database, expandCatalogus: (view, fields, apiRoot) => expandCatalogus(database, view, fields, apiRoot) }),
     ...informatieobjecttypeOperations(database),
     ...besluittypeOperations(database),
-    // ztc-001 and ztc-002 check Selectielijst references against this process's Referentielijsten data in-process.
-    ...zaaktypeOperations(database, loadReferentielijsten(referentielijstenData)),
-    ...resultaattypeOperations(database, loadReferentielijsten(referentielijstenData)),
+    // ztc-001 and ztc-002 follow Selectielijst references into the Referentielijsten API, here or elsewhere.
+    ...zaaktypeOperations(database, references),
+    ...resultaattypeOperations(database, references),
     ...statustypeOperations(database),
     ...roltypeOperations(database),
     ...eigenschapOperations(database),

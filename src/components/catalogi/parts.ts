@@ -1,7 +1,9 @@
 /**
- * The operations of the parts of a zaaktype version: statustypen and roltypen. A part belongs
- * to one zaaktype version; while that is published it cannot be created, changed or deleted
- * (ztc-010, code `non-concept-zaaktype`) unless the client has a geforceerd scope. Its
+ * The operations of the parts of a zaaktype version: statustypen, roltypen, eigenschappen,
+ * zaaktype-informatieobjecttypen, zaakobjecttypen and resultaattypen. A part belongs to one
+ * zaaktype version; while that is published it cannot be created, changed or deleted (ztc-010,
+ * ztc-011, code `non-concept-zaaktype`; a zaaktype-informatieobjecttype has its own rule, see
+ * `conceptRule`), unless changed or deleted as a correction with a geforceerd scope. Its
  * geldigheid is the zaaktype's. Each mutation is one transaction with its audit record, under
  * the zaaktype as main object; the standard names no notification for parts.
  */
@@ -16,7 +18,7 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { PaginatedList } from './schemas.ts';
 import * as repository from './repository.ts';
 import { checkZaaktypeConcept, volgnummerTaken } from './rules.ts';
-import { BIJWERKEN, EXPAND, expandFields, LEZEN, LOCATION, ownUuid, PAGE, pageOf, SCHRIJVEN, UuidParams, VERWIJDEREN } from './routes.ts';
+import { BIJWERKEN, EXPAND, expandFields, forcedCorrection, LEZEN, LOCATION, ownUuid, PAGE, pageOf, SCHRIJVEN, UuidParams, VERWIJDEREN } from './routes.ts';
 import { DATUM_GELDIGHEID, STATUS } from './versioned.ts';
 
 type Body = Record<string, unknown>;
@@ -31,6 +33,11 @@ export interface PartConfig {
   data(body: Body, current: Record<string, unknown> | undefined): Record<string, unknown>;
   /** Lookups elsewhere (a remote resource), before the transaction; `context` goes to `check`. */
   before?(data: Record<string, unknown>, apiRoot: string): Promise<{ errors: InvalidParam[]; context?: unknown }>;
+  /**
+   * When the part may not be created, changed or deleted for the concept state of what it
+   * belongs to; by default while its zaaktype is published (`non-concept-zaaktype`).
+   */
+  conceptRule?(db: Db | Tx, part: repository.PartRecord, zaaktype: repository.VersionRecord): Promise<InvalidParam[]>;
   /** Rules needing the database, in the transaction. */
   check?(tx: Tx, part: repository.PartRecord, zaaktype: repository.VersionRecord, context: unknown): Promise<InvalidParam[]>;
   toApi(db: Db | Tx, part: repository.PartRecord, zaaktype: repository.VersionRecord, apiRoot: string): Promise<Record<string, unknown>>;
@@ -73,28 +80,30 @@ export function partOperations(database: Database, config: PartConfig): Operatio
     });
   }
 
+  const conceptRule = (db: Db | Tx, part: repository.PartRecord, zaaktype: repository.VersionRecord) =>
+    config.conceptRule ? config.conceptRule(db, part, zaaktype) : Promise.resolve(checkZaaktypeConcept(zaaktype.concept));
+
   async function save(auth: Authorization, apiRoot: string, body: Body, actie: 'create' | 'update' | 'partial_update', current?: { part: repository.PartRecord; zaaktype: repository.VersionRecord }) {
-    const forced = auth.hasScope('ztc', 'catalogi.geforceerd-schrijven');
-    const errors: InvalidParam[] = [];
-    if (current) errors.push(...checkZaaktypeConcept(current.zaaktype.concept, forced));
     const zaaktypeUuid = body.zaaktype !== undefined ? ownUuid(body.zaaktype as string, 'zaaktypen') : current?.part.zaaktype;
     const part: repository.PartRecord = { uuid: current?.part.uuid ?? randomUUID(), zaaktype: zaaktypeUuid ?? '', data: config.data(body, current?.part.data) };
     const prepared = config.before ? await config.before(part.data, apiRoot) : { errors: [] };
-    errors.push(...prepared.errors);
     const nieuw = await database.db
       .transaction()
       .execute(async (tx: Tx) => {
-      const zaaktype = zaaktypeUuid ? await repository.findVersion(tx, 'zaaktype', zaaktypeUuid) : undefined;
-      if (!zaaktype) errors.push({ name: 'zaaktype', code: 'does_not_exist', reason: 'Ongeldige hyperlink - Object bestaat niet.' });
-      else {
-        if (!errors.length) errors.push(...checkZaaktypeConcept(zaaktype.concept, forced));
-        if (config.check) errors.push(...(await config.check(tx, part, zaaktype, prepared.context)));
-      }
-      if (errors.length) throw validationError(errors);
-      await repository.savePart(tx, table, part);
-      const nieuw = await config.toApi(tx, part, zaaktype!, apiRoot);
-      await audit(tx, auth, apiRoot, part, actie, actie === 'create' ? 201 : 200, current ? await config.toApi(tx, current.part, current.zaaktype, apiRoot) : undefined, nieuw);
-      return nieuw;
+        const errors = [...prepared.errors];
+        const zaaktype = zaaktypeUuid ? await repository.findVersion(tx, 'zaaktype', zaaktypeUuid) : undefined;
+        if (!zaaktype) errors.push({ name: 'zaaktype', code: 'does_not_exist', reason: 'Ongeldige hyperlink - Object bestaat niet.' });
+        else if (config.check) errors.push(...(await config.check(tx, part, zaaktype, prepared.context)));
+        // The concept rule, before and after the change, is a precondition of it: reported first.
+        if (!forcedCorrection(auth, actie)) {
+          const concept = [...(current ? await conceptRule(tx, current.part, current.zaaktype) : []), ...(zaaktype ? await conceptRule(tx, part, zaaktype) : [])];
+          errors.unshift(...concept.slice(0, 1));
+        }
+        if (errors.length) throw validationError(errors);
+        await repository.savePart(tx, table, part);
+        const nieuw = await config.toApi(tx, part, zaaktype!, apiRoot);
+        await audit(tx, auth, apiRoot, part, actie, actie === 'create' ? 201 : 200, current ? await config.toApi(tx, current.part, current.zaaktype, apiRoot) : undefined, nieuw);
+        return nieuw;
       })
       .catch((error: { code?: string }) => {
         // Two statustypen claiming one volgnummer at once: the second loses at the database.
@@ -250,9 +259,9 @@ export function partOperations(database: Database, config: PartConfig): Operatio
       responses: { 204: { description: 'No content' } },
       async handler({ params, auth, apiRoot }) {
         const { part, zaaktype } = await existing(params.uuid);
-        const errors = checkZaaktypeConcept(zaaktype.concept, auth.hasScope('ztc', 'catalogi.geforceerd-verwijderen'));
-        if (errors.length) throw validationError(errors);
         await database.db.transaction().execute(async (tx: Tx) => {
+          const errors = forcedCorrection(auth, 'destroy') ? [] : await conceptRule(tx, part, zaaktype);
+          if (errors.length) throw validationError(errors);
           const oud = await config.toApi(tx, part, zaaktype, apiRoot);
           await repository.deletePart(tx, table, part.uuid);
           await audit(tx, auth, apiRoot, part, 'destroy', 204, oud);

@@ -192,6 +192,23 @@ export async function versionsByKey(db: Db | Tx, table: VersionedTable, catalogu
   return (await query.orderBy('created_at').orderBy('uuid').execute()).map((r) => versionRecord(table, r));
 }
 
+/**
+ * Of `keys`, the ones that name a type in the catalogus, each with whether one of its versions
+ * is published: a relation by key is to the type, so the type counts as published as soon as
+ * one version is. Keys naming nothing are left out.
+ */
+export async function publishedByKey(db: Db | Tx, table: VersionedTable, catalogus: string, keys: string[]): Promise<Map<string, boolean>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom(`catalogi.${table}`)
+    .select([`${KEY_COLUMN[table]} as key`, sql<boolean>`bool_or(not concept)`.as('published')])
+    .where('catalogus', '=', catalogus)
+    .where(KEY_COLUMN[table], 'in', keys)
+    .groupBy(KEY_COLUMN[table])
+    .execute();
+  return new Map(rows.map((r) => [r.key as string, Boolean(r.published)]));
+}
+
 /** The versions of `table` in a catalogus whose `data[field]` holds `key`: the other side of a relation by key. */
 export async function versionsReferring(db: Db | Tx, table: VersionedTable, field: string, catalogus: string, key: string, valid?: Validity): Promise<VersionRecord[]> {
   let query = db.selectFrom(`catalogi.${table}`).selectAll().where('catalogus', '=', catalogus).where(containsAll(field, [key]));
@@ -209,7 +226,10 @@ function validOn<Q extends { where: (...args: any[]) => any }>(query: Q, date: s
 
 /**
  * Other published versions (same catalogus and key) whose validity overlaps `[begin, einde]`
- * of `v`; an empty einde is open-ended (ztc-016).
+ * of `v`; an empty einde is open-ended (ztc-016). Zaaktypen count as versions of each other
+ * when they share identificatie and omschrijving: the suite (zrc-006) publishes a zaaktype
+ * with the identificatie of another zaaktype but its own omschrijving beside it, and the
+ * reference implementations key zaaktype versions on the omschrijving (docs/conformance.md).
  */
 export async function overlappingVersions(db: Db | Tx, table: VersionedTable, v: VersionRecord): Promise<number> {
   const rows = await db
@@ -217,6 +237,7 @@ export async function overlappingVersions(db: Db | Tx, table: VersionedTable, v:
     .select('uuid')
     .where('catalogus', '=', v.catalogus)
     .where(KEY_COLUMN[table], '=', v.key)
+    .$if(table === 'zaaktype', (q) => q.where(sql<string>`data->>'omschrijving'`, '=', String(v.data.omschrijving ?? '')))
     .where('uuid', '<>', v.uuid)
     .where('concept', '=', false)
     .where((eb) => eb.or([eb('einde_geldigheid', 'is', null), eb('einde_geldigheid', '>=', v.beginGeldigheid)]))

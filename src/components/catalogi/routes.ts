@@ -29,6 +29,21 @@ export const EXPAND = Type.String({
 export const PAGE = Type.Integer({ description: 'Een pagina binnen de gepagineerde set resultaten.', minimum: 1 });
 const UNIQUE_VIOLATION = '23505';
 
+export type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
+
+/**
+ * Whether a client may correct what the concept rules protect (non-concept-object,
+ * non-concept-zaaktype, non-concept-relation): Catalogi 1.2 added `catalogi.geforceerd-schrijven`
+ * for corrections, which change (update, partial update) an existing object, and
+ * `catalogi.geforceerd-verwijderen` for deletes. Creating is no correction: a new object under
+ * or related to a published one is refused whatever the scopes (ztc-011, where the suite's
+ * all-rights client is refused).
+ */
+export function forcedCorrection(auth: Authorization, actie: Actie): boolean {
+  if (actie === 'create') return false;
+  return auth.hasScope('ztc', actie === 'destroy' ? 'catalogi.geforceerd-verwijderen' : 'catalogi.geforceerd-schrijven');
+}
+
 /** A comma-separated query parameter (`domein__in=a,b`) as a list; undefined when absent. */
 export function listParam(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);

@@ -20,23 +20,21 @@ export function catalogusTaken(taken: boolean): InvalidParam[] {
 
 /**
  * ztc-009: a published (concept false) informatieobjecttype, besluittype or zaaktype may not be
- * changed (PUT), changed partly (PATCH) except for only its `eindeGeldigheid`, or deleted;
- * unless the client may make a correction (`catalogi.geforceerd-schrijven`, or
- * `catalogi.geforceerd-verwijderen` for a delete).
+ * changed or deleted (`non-concept-object`), unless `waived`: a new eindeGeldigheid only
+ * (`onlyEindeGeldigheid`) or a correction (`forcedCorrection` in routes.ts).
  */
-export function checkConcept(concept: boolean, actie: 'update' | 'partial_update' | 'destroy', changed: string[], forced: boolean): InvalidParam[] {
-  if (concept || forced) return [];
-  if (actie === 'partial_update' && changed.length > 0 && changed.every((key) => key === 'eindeGeldigheid')) return [];
-  return [{ name: 'nonFieldErrors', code: 'non-concept-object', reason: 'Het is niet toegestaan om een non-concept object bij te werken of te verwijderen.' }];
+export function checkConcept(concept: boolean, waived: boolean): InvalidParam[] {
+  return concept || waived ? [] : [{ name: 'nonFieldErrors', code: 'non-concept-object', reason: 'Het is niet toegestaan om een non-concept object bij te werken of te verwijderen.' }];
+}
+
+/** ztc-009: a partial update of only its eindeGeldigheid ends a published version; that is no substantive change. */
+export function onlyEindeGeldigheid(actie: string, changed: string[]): boolean {
+  return actie === 'partial_update' && changed.length > 0 && changed.every((key) => key === 'eindeGeldigheid');
 }
 
 /** Versions of one type (same omschrijving or identificatie) within a catalogus may not have overlapping validity periods. */
 export function checkOverlap(overlapping: number, soort: string): InvalidParam[] {
   return overlapping > 0 ? [{ name: 'beginGeldigheid', code: 'overlap', reason: `Dit ${soort} komt al voor binnen de catalogus en opgegeven geldigheidsperiode.` }] : [];
-}
-
-export function checkGeldigheid(begin: string, einde: string | null): InvalidParam[] {
-  return einde !== null && einde < begin ? [{ name: 'eindeGeldigheid', code: 'date-mismatch', reason: 'eindeGeldigheid moet op of na beginGeldigheid liggen.' }] : [];
 }
 
 /**
@@ -53,24 +51,11 @@ export function relationErrors(name: string, problems: { index: number; code: 'd
 }
 
 /**
- * ztc-001: `selectielijstProcestype` must be a Procestype of the Selectielijst API. As the
- * reference implementation's URL validators: `bad-url` when the URL does not answer 200
- * (`unreachable`), `invalid-resource` when it answers 200 with something else (`other`).
+ * ztc-010, ztc-011: a statustype, roltype, eigenschap, resultaattype or zaakobjecttype of a
+ * published zaaktype may not be created, changed or deleted (`non-concept-zaaktype`).
  */
-export function checkProcestype(found: 'procestype' | 'other' | 'unreachable'): InvalidParam[] {
-  if (found === 'procestype') return [];
-  return found === 'unreachable'
-    ? [{ name: 'selectielijstProcestype', code: 'bad-url', reason: 'De URL antwoordde niet met 200.' }]
-    : [{ name: 'selectielijstProcestype', code: 'invalid-resource', reason: 'De URL wijst niet naar een Procestype van de Selectielijst API.' }];
-}
-
-/**
- * ztc-010: a statustype, roltype, eigenschap, zaaktype-informatieobjecttype, resultaattype or
- * zaakobjecttype of a published zaaktype may not be created, changed or deleted, unless as a
- * correction (a geforceerd scope).
- */
-export function checkZaaktypeConcept(zaaktypeConcept: boolean, forced: boolean): InvalidParam[] {
-  return zaaktypeConcept || forced ? [] : [{ name: 'nonFieldErrors', code: 'non-concept-zaaktype', reason: 'Het is niet toegestaan om wijzigingen te maken in een gepubliceerd zaaktype.' }];
+export function checkZaaktypeConcept(zaaktypeConcept: boolean): InvalidParam[] {
+  return zaaktypeConcept ? [] : [{ name: 'nonFieldErrors', code: 'non-concept-zaaktype', reason: 'Het is niet toegestaan om wijzigingen te maken in een gepubliceerd zaaktype.' }];
 }
 
 export function volgnummerTaken(taken: boolean): InvalidParam[] {
@@ -121,19 +106,25 @@ export function checkBrondatum(brondatum: Brondatum | null | undefined, proceste
   return errors;
 }
 
-/**
- * ztc-002: a reference into the Selectielijst / Referentielijsten must be a resource of the
- * right kind: `bad-url` when the URL does not answer 200, `invalid-resource` when it does with
- * something else (a body that is no JSON, or a resource of another shape).
- */
-export function invalidResource(name: string, found: 'ok' | 'other' | 'unreachable'): InvalidParam[] {
-  if (found === 'ok') return [];
-  return found === 'unreachable'
-    ? [{ name, code: 'bad-url', reason: 'De URL antwoordde niet met 200.' }]
-    : [{ name, code: 'invalid-resource', reason: 'De URL wijst niet naar een resource van de juiste soort.' }];
-}
-
 /** ztc-002: the selectielijstklasse must belong to the zaaktype's selectielijstProcestype (a rule across fields: nonFieldErrors). */
 export function procestypeMismatch(mismatch: boolean): InvalidParam[] {
   return mismatch ? [{ name: 'nonFieldErrors', code: 'procestype-mismatch', reason: 'De selectielijstklasse hoort niet bij het selectielijstProcestype van het zaaktype.' }] : [];
+}
+
+/**
+ * ztc-010, ztc-011: a concept related to a published zaaktype, besluittype or
+ * informatieobjecttype may not be changed or deleted, and a relation to one may not be created
+ * (`non-concept-relation`). `published` names the kinds of related types found published.
+ */
+export function nonConceptRelation(published: string[]): InvalidParam[] {
+  return published.length
+    ? [{ name: 'nonFieldErrors', code: 'non-concept-relation', reason: `Het object is gerelateerd aan gepubliceerde ${published.join(' en ')}; dat kan alleen met concepten.` }]
+    : [];
+}
+
+/** ztc-012: a zaaktype can only be published when the types it names are (`concept-relation`); `concepts` lists them. */
+export function conceptRelation(concepts: string[]): InvalidParam[] {
+  return concepts.length
+    ? [{ name: 'nonFieldErrors', code: 'concept-relation', reason: `Alle gerelateerde typen moeten gepubliceerd zijn; nog concept: ${concepts.join(', ')}.` }]
+    : [];
 }

@@ -6,7 +6,8 @@ import type { Database, Db, Tx } from '../../platform/db/database.ts';
 import type { InvalidParam } from '../../platform/http/problem.ts';
 import { Type } from '../../platform/http/schema.ts';
 import type { Operation } from '../../platform/http/api.ts';
-import { parseReferentielijstUrl, REFERENTIELIJSTEN_API_PATH, type ReferentielijstenLookup } from '../referentielijsten/store.ts';
+import type { ReferenceResolver } from '../../platform/references/resolver.ts';
+import { checkSelectielijstProcestype, keptReference, resolveSelectielijst, shownReference, type Selectielijstklasse } from './selectielijst.ts';
 import {
   BesluitType,
   BesluitTypeCreate,
@@ -41,9 +42,9 @@ import {
   ZaakTypeUpdate,
 } from './schemas.ts';
 import * as repository from './repository.ts';
-import { checkBrondatum, checkProcestype, checkSpecificatie, invalidResource, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
+import { checkBrondatum, checkSpecificatie, conceptRelation, nonConceptRelation, procestypeMismatch, relationErrors, volgnummerTaken, type Brondatum } from './rules.ts';
 import { partOperations } from './parts.ts';
-import { catalogusToApi, ownUuid, urls } from './routes.ts';
+import { catalogusToApi, ownUuid, urls, type Actie } from './routes.ts';
 import { UNSPECIFIED_BODY, UNSPECIFIED_RESPONSE, versionedOperations } from './versioned.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -51,6 +52,15 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The writable attributes `defaults` names: from the body, else the current version, else the default. */
 const pick = (body: Record<string, unknown>, current: Record<string, unknown> | undefined, defaults: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(defaults).map(([key, fallback]) => [key, body[key] !== undefined ? body[key] : current && key in current ? current[key] : fallback]));
+
+/** Whether one of `keys` names a published type (a version with concept false) in the catalogus. */
+async function namesPublished(db: Db | Tx, table: repository.VersionedTable, catalogus: string, keys: string[]): Promise<boolean> {
+  return [...(await repository.publishedByKey(db, table, catalogus, keys)).values()].some(Boolean);
+}
+
+/** The versions whose relations count for `actie`: what is made, what is changed (before and after), what is deleted. */
+const versionsFor = (actie: Actie, next: repository.VersionRecord, current: repository.VersionRecord | undefined) =>
+  actie === 'create' ? [next] : actie === 'destroy' ? [current!] : [current!, next];
 
 // ---------------------------------------------------------------------------------------------
 // informatieobjecttypen
@@ -109,6 +119,16 @@ export function informatieobjecttypeOperations(database: Database): Operation[] 
     soort: 'informatieobjecttype',
     keyField: 'omschrijving',
     data: (body, current) => pick(body, current, { vertrouwelijkheidaanduiding: undefined, informatieobjectcategorie: '', trefwoord: [], omschrijvingGeneriek: null, beginObject: null, eindeObject: null }),
+    // An informatieobjecttype names nothing itself; it is named by besluittypen and, through
+    // zaaktype-informatieobjecttypen, by zaaktypen (ztc-010c).
+    async publishedRelations(tx, actie, _next, current) {
+      if (actie === 'create') return [];
+      const found: string[] = [];
+      const besluittypen = await repository.versionsReferring(tx, 'besluittype', 'informatieobjecttypen', current!.catalogus, current!.key);
+      if (besluittypen.some((b) => !b.concept)) found.push('besluittypen');
+      if ((await zaaktypenUsing(tx, current!)).some((z) => !z.concept)) found.push('zaaktypen');
+      return found;
+    },
     toApi: informatieobjecttypeToApi,
     expandable: ['catalogus', 'zaaktypen', 'besluittypen'],
     async expand(db, v, api, fields, apiRoot, date) {
@@ -201,13 +221,47 @@ async function besluittypeToApi(db: Db | Tx, v: repository.VersionRecord, apiRoo
  * The standard (1.3) takes omschrijvingen; a URL of one of our informatieobjecttypen, as older
  * clients and the conformance suite send, counts as its omschrijving. Either must name an
  * informatieobjecttype in the same catalogus.
+ *
+ * `zaaktypen` is read-only in 1.3.3, derived from the zaaktypen naming the besluittype, and is
+ * not kept. A client that still writes it (as in 1.0-1.2, and the suite in ztc-011a and
+ * ztc-013) names relations; one that could not exist is refused rather than silently dropped:
+ * each must be a zaaktype of the same catalogus (ztc-013) and, see `besluittypePublishedRelations`,
+ * a concept (ztc-011a).
  */
 async function besluittypeRelations(tx: Tx, body: Record<string, unknown>, catalogus: string, data: Record<string, unknown>): Promise<InvalidParam[]> {
+  const errors: InvalidParam[] = [];
   const given = body.informatieobjecttypen as string[] | undefined;
-  if (given === undefined) return [];
-  const resolved = await resolveByKey(tx, 'informatieobjecttype', 'informatieobjecttypen', catalogus, given);
-  data.informatieobjecttypen = resolved.keys;
-  return relationErrors('informatieobjecttypen', resolved.problems);
+  if (given !== undefined) {
+    const resolved = await resolveByKey(tx, 'informatieobjecttype', 'informatieobjecttypen', catalogus, given);
+    data.informatieobjecttypen = resolved.keys;
+    errors.push(...relationErrors('informatieobjecttypen', resolved.problems));
+  }
+  errors.push(...relationErrors('zaaktypen', (await zaaktypenGiven(tx, body, catalogus)).problems));
+  return errors;
+}
+
+/** The identificaties of the zaaktypen a besluittype write names in the read-only `zaaktypen`. */
+function zaaktypenGiven(tx: Tx, body: Record<string, unknown>, catalogus: string) {
+  const given = Array.isArray(body.zaaktypen) ? body.zaaktypen.filter((z): z is string => typeof z === 'string') : [];
+  return resolveByKey(tx, 'zaaktype', 'zaaktypen', catalogus, given);
+}
+
+/**
+ * ztc-010a, ztc-011a: a besluittype is related to the informatieobjecttypen it names, the
+ * zaaktypen a write names in `zaaktypen`, and (for a change or delete) the zaaktypen naming it.
+ */
+async function besluittypePublishedRelations(tx: Tx, actie: Actie, next: repository.VersionRecord, current: repository.VersionRecord | undefined, body: Record<string, unknown>): Promise<string[]> {
+  const found: string[] = [];
+  for (const v of versionsFor(actie, next, current)) {
+    if (await namesPublished(tx, 'informatieobjecttype', v.catalogus, (v.data.informatieobjecttypen as string[] | undefined) ?? [])) {
+      found.push('informatieobjecttypen');
+      break;
+    }
+  }
+  const given = actie === 'destroy' ? [] : (await zaaktypenGiven(tx, body, next.catalogus)).keys;
+  const naming = current ? await repository.versionsReferring(tx, 'zaaktype', 'besluittypen', current.catalogus, current.key) : [];
+  if ((await namesPublished(tx, 'zaaktype', next.catalogus, given)) || naming.some((z) => !z.concept)) found.push('zaaktypen');
+  return found;
 }
 
 /** Relations given as keys (omschrijving, identificatie) or as URLs of our own resources, resolved to keys in `catalogus`. */
@@ -258,6 +312,7 @@ export function besluittypeOperations(database: Database): Operation[] {
         eindeObject: null,
       }),
     relations: besluittypeRelations,
+    publishedRelations: besluittypePublishedRelations,
     toApi: besluittypeToApi,
     expandable: ['catalogus', 'zaaktypen', 'informatieobjecttypen', 'resultaattypen'],
     async expand(db, v, _api, fields, apiRoot, date) {
@@ -403,7 +458,7 @@ async function zaaktypeToApi(db: Db | Tx, v: repository.VersionRecord, apiRoot: 
     publicatietekst: d.publicatietekst ?? '',
     verantwoordingsrelatie: d.verantwoordingsrelatie ?? [],
     productenOfDiensten: d.productenOfDiensten ?? [],
-    selectielijstProcestype: d.selectielijstProcestype ?? '',
+    selectielijstProcestype: d.selectielijstProcestype ? shownReference(d.selectielijstProcestype as string, apiRoot) : '',
     referentieproces: d.referentieproces,
     verantwoordelijke: d.verantwoordelijke ?? '',
     ...(d.broncatalogus ? { broncatalogus: d.broncatalogus } : {}),
@@ -467,28 +522,55 @@ async function zaaktypeRelations(tx: Tx, body: Record<string, unknown>, catalogu
   return errors;
 }
 
-/** ztc-001: selectielijstProcestype must be a Procestype of the Selectielijst (ours in-process, another over HTTP). */
-async function checkSelectielijstProcestype(lookup: ReferentielijstenLookup, body: Record<string, unknown>, apiRoot: string): Promise<InvalidParam[]> {
-  const url = body.selectielijstProcestype as string | undefined;
-  if (!url) return [];
-  const ref = parseReferentielijstUrl(url);
-  if (ref && ref.apiRoot === `${new URL(apiRoot).origin}${REFERENTIELIJSTEN_API_PATH}`) {
-    const kind = ownReferentielijst(lookup, ref);
-    return checkProcestype(kind === undefined ? 'unreachable' : kind === 'procestypen' ? 'procestype' : 'other');
-  }
-  const found = await fetchJson(url);
-  if (typeof found !== 'object') return checkProcestype(found);
-  return checkProcestype(typeof found.nummer === 'number' && typeof found.naam === 'string' && typeof found.jaar === 'number' ? 'procestype' : 'other');
+/** The omschrijvingen of the informatieobjecttypen a zaaktype version names through its zaaktype-informatieobjecttypen. */
+async function zaaktypeInformatieobjecttypen(db: Db | Tx, v: repository.VersionRecord): Promise<string[]> {
+  return [...new Set((await repository.partsOf(db, 'zaaktypeinformatieobjecttype', [v.uuid])).map((z) => z.data.informatieobjecttype as string))];
 }
 
-export function zaaktypeOperations(database: Database, lookup: ReferentielijstenLookup): Operation[] {
+/**
+ * ztc-010h, ztc-011g: a zaaktype is related to the besluittypen it names; for a delete also to
+ * the informatieobjecttypen its zaaktype-informatieobjecttypen name (but a change of a concept
+ * zaaktype using a published informatieobjecttype is allowed, as the suite expects).
+ */
+async function zaaktypePublishedRelations(tx: Tx, actie: Actie, next: repository.VersionRecord, current: repository.VersionRecord | undefined): Promise<string[]> {
+  const found: string[] = [];
+  for (const v of versionsFor(actie, next, current)) {
+    if (await namesPublished(tx, 'besluittype', v.catalogus, (v.data.besluittypen as string[] | undefined) ?? [])) {
+      found.push('besluittypen');
+      break;
+    }
+  }
+  if (actie === 'destroy' && (await namesPublished(tx, 'informatieobjecttype', current!.catalogus, await zaaktypeInformatieobjecttypen(tx, current!)))) found.push('informatieobjecttypen');
+  return found;
+}
+
+/**
+ * ztc-012: a zaaktype is published only when the besluittypen, informatieobjecttypen and
+ * deelzaaktypen it names are (`concept-relation`): a type named that exists only as concept
+ * would leave the published zaaktype's relation empty. (Types named that do not exist at all
+ * are not in the way: a relation by key may name one still to come.)
+ */
+async function zaaktypePublishable(tx: Tx, v: repository.VersionRecord): Promise<InvalidParam[]> {
+  const named: [repository.VersionedTable, string, string[]][] = [
+    ['besluittype', 'besluittype', (v.data.besluittypen as string[] | undefined) ?? []],
+    ['informatieobjecttype', 'informatieobjecttype', await zaaktypeInformatieobjecttypen(tx, v)],
+    ['zaaktype', 'deelzaaktype', ((v.data.deelzaaktypen as string[] | undefined) ?? []).filter((key) => key !== v.key)],
+  ];
+  const concepts: string[] = [];
+  for (const [table, soort, keys] of named) {
+    for (const [key, published] of await repository.publishedByKey(tx, table, v.catalogus, keys)) if (!published) concepts.push(`${soort} ${key}`);
+  }
+  return conceptRelation(concepts);
+}
+
+export function zaaktypeOperations(database: Database, references: ReferenceResolver): Operation[] {
   return versionedOperations(database, {
     table: 'zaaktype',
     collection: 'zaaktypen',
     resource: 'zaaktype',
     soort: 'zaaktype',
     keyField: 'identificatie',
-    data: (body, current) => {
+    data: (body, current, apiRoot) => {
       const data = pick(body, current, {
         omschrijving: undefined,
         omschrijvingGeneriek: '',
@@ -522,10 +604,13 @@ export function zaaktypeOperations(database: Database, lookup: Referentielijsten
         eindeObject: null,
         versiedatum: null,
       });
+      if (data.selectielijstProcestype) data.selectielijstProcestype = keptReference(data.selectielijstProcestype as string, apiRoot);
       return data;
     },
-    check: (body, apiRoot) => checkSelectielijstProcestype(lookup, body, apiRoot),
+    check: async (body, apiRoot) => (body.selectielijstProcestype ? checkSelectielijstProcestype(references, body.selectielijstProcestype as string, apiRoot) : []),
     relations: zaaktypeRelations,
+    publishedRelations: zaaktypePublishedRelations,
+    publishable: zaaktypePublishable,
     toApi: zaaktypeToApi,
     expandable: ['zaakobjecttypen', 'catalogus', 'statustypen', 'resultaattypen', 'eigenschappen', 'informatieobjecttypen', 'roltypen', 'besluittypen', 'deelzaaktypen', 'gerelateerdeZaaktypen'],
     async expand(db, v, api, fields, apiRoot, date) {
@@ -827,6 +912,13 @@ export function zaaktypeInformatieobjecttypeOperations(database: Database): Oper
     collection: 'zaaktype-informatieobjecttypen',
     resource: 'zaaktypeinformatieobjecttype',
     data: (body, current) => pick(body, current, { informatieobjecttype: undefined, volgnummer: undefined, richting: undefined, statustype: null }),
+    // ztc-010g, ztc-011f: the relation may be created, changed or deleted while its zaaktype or
+    // its informatieobjecttype is a concept; between two published ones it may not
+    // (`non-concept-relation`), as zaakinformatieobjecttype_destroy states.
+    async conceptRule(db, part, zaaktype) {
+      const iotPublished = !zaaktype.concept && (await namesPublished(db, 'informatieobjecttype', zaaktype.catalogus, [part.data.informatieobjecttype as string]));
+      return iotPublished ? nonConceptRelation(['zaaktype en informatieobjecttype']) : [];
+    },
     async check(tx, part, zaaktype) {
       const errors = volgnummerTaken(await repository.volgnummerTaken(tx, 'zaaktypeinformatieobjecttype', part.zaaktype, Number(part.data.volgnummer), part.uuid));
       if (typeof part.data.statustype === 'string' && /^https?:/.test(part.data.statustype)) errors.push(...(await statustypeOfZaaktype(tx, part)));
@@ -946,82 +1038,6 @@ export function zaakobjecttypeOperations(database: Database): Operation[] {
 // ---------------------------------------------------------------------------------------------
 // resultaattypen
 
-/**
- * A JSON resource elsewhere, read as the reference implementation's URL validators do: the
- * object; `unreachable` (code `bad-url`) when the URL does not answer 200; `other` (code
- * `invalid-resource`) when it answers 200 with something that is no JSON object.
- */
-async function fetchJson(url: string): Promise<Record<string, unknown> | 'other' | 'unreachable'> {
-  let text: string;
-  try {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
-    if (response.status !== 200) return 'unreachable';
-    text = await response.text();
-  } catch {
-    return 'unreachable';
-  }
-  try {
-    const found = JSON.parse(text) as unknown;
-    return found && typeof found === 'object' && !Array.isArray(found) ? (found as Record<string, unknown>) : 'other';
-  } catch {
-    return 'other';
-  }
-}
-
-/**
- * What this instance's Referentielijsten API answers at `ref`: the kind of resource there, or
- * undefined where it would answer 404 (so `bad-url`, as for any URL not answering 200).
- */
-function ownReferentielijst(lookup: ReferentielijstenLookup, ref: { resource: string; uuid: string }): string | undefined {
-  const found =
-    ref.resource === 'procestypen' ? lookup.findProcestype(ref.uuid)
-    : ref.resource === 'resultaten' ? lookup.findResultaat(ref.uuid)
-    : ref.resource === 'resultaattypeomschrijvingen' ? lookup.findResultaattypeomschrijving(ref.uuid)
-    : ref.resource === 'communicatiekanalen' ? lookup.findCommunicatiekanaal(ref.uuid)
-    : undefined;
-  return found ? ref.resource : undefined;
-}
-
-/** What a resultaattype needs of its selectielijstklasse (a Resultaat of the Selectielijst). */
-interface Selectielijstklasse {
-  procestype: string;
-  procestermijn: string;
-  waardering: string;
-  bewaartermijn: string | null;
-}
-
-/** Resolves resultaattypeomschrijving (into omschrijvingGeneriek) and selectielijstklasse: ours in-process, another over HTTP. */
-async function resolveSelectielijst(lookup: ReferentielijstenLookup, data: Record<string, unknown>, apiRoot: string): Promise<{ errors: InvalidParam[]; context?: Selectielijstklasse }> {
-  const ownRoot = `${new URL(apiRoot).origin}${REFERENTIELIJSTEN_API_PATH}`;
-  const errors: InvalidParam[] = [];
-  const omschrijvingUrl = data.resultaattypeomschrijving as string;
-  const ref = parseReferentielijstUrl(omschrijvingUrl);
-  if (ref && ref.apiRoot === ownRoot) {
-    const found = ref.resource === 'resultaattypeomschrijvingen' ? lookup.findResultaattypeomschrijving(ref.uuid) : undefined;
-    if (found) data.omschrijvingGeneriek = found.omschrijving;
-    else errors.push(...invalidResource('resultaattypeomschrijving', ownReferentielijst(lookup, ref) ? 'other' : 'unreachable'));
-  } else {
-    const found = await fetchJson(omschrijvingUrl);
-    if (typeof found === 'object' && typeof found.omschrijving === 'string' && typeof found.definitie === 'string') data.omschrijvingGeneriek = found.omschrijving;
-    else errors.push(...invalidResource('resultaattypeomschrijving', typeof found === 'object' ? 'other' : found));
-  }
-
-  const klasseUrl = data.selectielijstklasse as string;
-  const klasseRef = parseReferentielijstUrl(klasseUrl);
-  let context: Selectielijstklasse | undefined;
-  if (klasseRef && klasseRef.apiRoot === ownRoot) {
-    const found = klasseRef.resource === 'resultaten' ? lookup.findResultaat(klasseRef.uuid) : undefined;
-    if (found) context = { procestype: `${klasseRef.apiRoot}/procestypen/${found.procesType}`, procestermijn: found.procestermijn, waardering: found.waardering, bewaartermijn: found.bewaartermijn };
-    else errors.push(...invalidResource('selectielijstklasse', ownReferentielijst(lookup, klasseRef) ? 'other' : 'unreachable'));
-  } else {
-    const found = await fetchJson(klasseUrl);
-    if (typeof found === 'object' && typeof found.procesType === 'string' && typeof found.waardering === 'string') {
-      context = { procestype: found.procesType, procestermijn: String(found.procestermijn ?? ''), waardering: found.waardering, bewaartermijn: (found.bewaartermijn as string | null) ?? null };
-    } else errors.push(...invalidResource('selectielijstklasse', typeof found === 'object' ? 'other' : found));
-  }
-  return { errors, context };
-}
-
 async function resultaattypeToApi(db: Db | Tx, part: repository.PartRecord, zaaktype: repository.VersionRecord, apiRoot: string): Promise<Record<string, unknown>> {
   const d = part.data;
   const u = urls(apiRoot);
@@ -1036,9 +1052,9 @@ async function resultaattypeToApi(db: Db | Tx, part: repository.PartRecord, zaak
     zaaktype: u.zaaktype(zaaktype.uuid),
     zaaktypeIdentificatie: zaaktype.key,
     omschrijving: d.omschrijving,
-    resultaattypeomschrijving: d.resultaattypeomschrijving,
+    resultaattypeomschrijving: shownReference(d.resultaattypeomschrijving as string, apiRoot),
     omschrijvingGeneriek: d.omschrijvingGeneriek ?? '',
-    selectielijstklasse: d.selectielijstklasse,
+    selectielijstklasse: shownReference(d.selectielijstklasse as string, apiRoot),
     toelichting: d.toelichting ?? '',
     archiefnominatie: d.archiefnominatie ?? '',
     archiefactietermijn: d.archiefactietermijn ?? null,
@@ -1058,7 +1074,7 @@ async function resultaattypeToApi(db: Db | Tx, part: repository.PartRecord, zaak
   };
 }
 
-export function resultaattypeOperations(database: Database, lookup: ReferentielijstenLookup): Operation[] {
+export function resultaattypeOperations(database: Database, references: ReferenceResolver): Operation[] {
   return partOperations(database, {
     table: 'resultaattype',
     collection: 'resultaattypen',
@@ -1082,7 +1098,7 @@ export function resultaattypeOperations(database: Database, lookup: Referentieli
         besluittypen: [],
         informatieobjecttypen: [],
       }),
-    before: (data, apiRoot) => resolveSelectielijst(lookup, data, apiRoot),
+    before: (data, apiRoot) => resolveSelectielijst(references, data, apiRoot),
     async check(tx, part, zaaktype, context) {
       const d = part.data;
       const klasse = context as Selectielijstklasse | undefined;

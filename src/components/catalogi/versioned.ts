@@ -1,9 +1,10 @@
 /**
- * The operations of the versioned types informatieobjecttypen and besluittypen: list with the
- * standard's filters (status defaults to `definitief`), create, read (ETag, HEAD, expand),
- * update, partial update, delete and `/publish`. A version is a concept until published;
- * afterwards only its eindeGeldigheid may change (ztc-009), unless the client has a
- * geforceerd scope. Versions with the same omschrijving in a catalogus may not overlap.
+ * The operations of the versioned types informatieobjecttypen, besluittypen and zaaktypen: list
+ * with the standard's filters (status defaults to `definitief`), create, read (ETag, HEAD,
+ * expand), update, partial update, delete and `/publish`. A version is a concept until
+ * published; afterwards only its eindeGeldigheid may change (ztc-009), and a concept related to
+ * a published type is held the same way (ztc-010, ztc-011), unless as a correction with a
+ * geforceerd scope. Versions with the same key in a catalogus may not overlap.
  * Each mutation is one transaction with its audit record and its notification.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,8 +18,8 @@ import { enqueueNotificatie } from '../../platform/events/outbox.ts';
 import type { Authorization } from '../../platform/auth/authorization.ts';
 import { PaginatedList, Unspecified } from './schemas.ts';
 import * as repository from './repository.ts';
-import { checkConcept, checkGeldigheid, checkOverlap } from './rules.ts';
-import { BIJWERKEN, EXPAND, expandFields, LEZEN, LOCATION, ownUuid, PAGE, pageOf, SCHRIJVEN, urls, UuidParams, VERWIJDEREN } from './routes.ts';
+import { checkConcept, checkOverlap, nonConceptRelation, onlyEindeGeldigheid } from './rules.ts';
+import { type Actie, BIJWERKEN, EXPAND, expandFields, forcedCorrection, LEZEN, LOCATION, ownUuid, PAGE, pageOf, SCHRIJVEN, urls, UuidParams, VERWIJDEREN } from './routes.ts';
 
 export const STATUS = Type.String({
   description:
@@ -42,8 +43,15 @@ export interface VersionedConfig {
   check?(body: Body, apiRoot: string): Promise<InvalidParam[]>;
   /** Preconditions of publishing, in its transaction. */
   publishable?(tx: Tx, v: repository.VersionRecord): Promise<InvalidParam[]>;
+  /**
+   * The kinds of related types that are published (ztc-010, ztc-011: `non-concept-relation`):
+   * for a create what `next` names, for a change what `current` or `next` names, for a delete
+   * what `current` names or is named by. `body` is the request's, for relations it names
+   * without keeping them.
+   */
+  publishedRelations(tx: Tx, actie: Actie, next: repository.VersionRecord, current: repository.VersionRecord | undefined, body: Body): Promise<string[]>;
   /** Writable attributes other than catalogus, omschrijving, begin- and eindeGeldigheid, merged over the current ones. */
-  data(body: Body, current: Record<string, unknown> | undefined): Record<string, unknown>;
+  data(body: Body, current: Record<string, unknown> | undefined, apiRoot: string): Record<string, unknown>;
   /** Resolves relations given in the body into `data` (by omschrijving); returns what is wrong. */
   relations?(tx: Tx, body: Body, catalogus: string, data: Record<string, unknown>): Promise<InvalidParam[]>;
   toApi(db: Database['db'] | Tx, v: repository.VersionRecord, apiRoot: string, date: string): Promise<Record<string, unknown>>;
@@ -97,10 +105,11 @@ export function versionedOperations(database: Database, config: VersionedConfig)
 
   async function save(auth: Authorization, apiRoot: string, body: Body, actie: 'create' | 'update' | 'partial_update', current?: repository.VersionRecord): Promise<HandlerResult> {
     const errors: InvalidParam[] = [];
+    // The concept rules give way to a new eindeGeldigheid only (ztc-009) and to a correction.
+    const waived = onlyEindeGeldigheid(actie, Object.keys(body)) || forcedCorrection(auth, actie);
     if (current) {
-      const forced = auth.hasScope('ztc', 'catalogi.geforceerd-schrijven');
-      errors.push(...checkConcept(current.concept, actie as 'update' | 'partial_update', Object.keys(body), forced));
-      if (errors.length) throw validationError(errors);
+      const published = checkConcept(current.concept, waived);
+      if (published.length) throw validationError(published);
     }
     const catalogusUrl = body.catalogus as string | undefined;
     let catalogus = current?.catalogus;
@@ -112,9 +121,8 @@ export function versionedOperations(database: Database, config: VersionedConfig)
       beginGeldigheid: (body.beginGeldigheid as string | undefined) ?? current!.beginGeldigheid,
       eindeGeldigheid: body.eindeGeldigheid !== undefined ? (body.eindeGeldigheid as string | null) : (current?.eindeGeldigheid ?? null),
       concept: current?.concept ?? true,
-      data: config.data(body, current?.data),
+      data: config.data(body, current?.data, apiRoot),
     };
-    errors.push(...checkGeldigheid(v.beginGeldigheid, v.eindeGeldigheid));
     if (config.check) errors.push(...(await config.check(body, apiRoot)));
     const self = url(apiRoot, v.uuid);
     const nieuw = await database.db.transaction().execute(async (tx: Tx) => {
@@ -122,6 +130,8 @@ export function versionedOperations(database: Database, config: VersionedConfig)
         errors.push({ name: 'catalogus', code: 'does_not_exist', reason: 'Ongeldige hyperlink - Object bestaat niet.' });
       } else {
         if (config.relations) errors.push(...(await config.relations(tx, body, catalogus, v.data)));
+        // A precondition of the whole change, so reported first.
+        if (!waived) errors.unshift(...nonConceptRelation(await config.publishedRelations(tx, actie, v, current, body)));
         // ztc-016: published versions may not overlap (a published one may still get a new eindeGeldigheid).
         if (!v.concept) errors.push(...checkOverlap(await repository.overlappingVersions(tx, table, v), config.soort));
       }
@@ -252,9 +262,12 @@ export function versionedOperations(database: Database, config: VersionedConfig)
       document: { responses: config.schemas.documented.destroy },
       async handler({ params, auth, apiRoot }) {
         const current = await existing(params.uuid);
-        const errors = checkConcept(current.concept, 'destroy', [], auth.hasScope('ztc', 'catalogi.geforceerd-verwijderen'));
-        if (errors.length) throw validationError(errors);
+        const forced = forcedCorrection(auth, 'destroy');
+        const published = checkConcept(current.concept, forced);
+        if (published.length) throw validationError(published);
         await database.db.transaction().execute(async (tx: Tx) => {
+          const related = forced ? [] : nonConceptRelation(await config.publishedRelations(tx, 'destroy', current, current, {}));
+          if (related.length) throw validationError(related);
           const oud = await config.toApi(tx, current, apiRoot, today());
           await repository.deleteVersion(tx, table, current.uuid);
           await record(tx, auth, apiRoot, current, 'destroy', 'destroy', 204, oud);
@@ -277,7 +290,7 @@ export function versionedOperations(database: Database, config: VersionedConfig)
         const current = await existing(params.uuid);
         const published = { ...current, concept: false };
         const nieuw = await database.db.transaction().execute(async (tx: Tx) => {
-          const errors = [...checkOverlap(await repository.overlappingVersions(tx, table, published), config.soort), ...((await config.publishable?.(tx, published)) ?? [])];
+          const errors = [...((await config.publishable?.(tx, published)) ?? []), ...checkOverlap(await repository.overlappingVersions(tx, table, published), config.soort)];
           if (errors.length) throw validationError(errors);
           await repository.saveVersion(tx, table, published);
           const nieuw = await config.toApi(tx, published, apiRoot, today());

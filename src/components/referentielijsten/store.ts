@@ -7,20 +7,9 @@
  * Records carry uuids, never URLs: the API serves each object under its own root
  * (`{apiRoot}/procestypen/{uuid}`), whatever host the data came from.
  *
- * Other components (the Catalogi API validates `zaaktype.selectielijstProcestype` and
- * `resultaattype.selectielijstklasse`) use the same data in-process through
- * {@link ReferentielijstenLookup}:
- *
- * ```ts
- * const store = loadReferentielijsten(context.options?.referentielijstenData);
- * const ref = parseReferentielijstUrl(body.selectielijstklasse);
- * if (ref?.resource === 'resultaten' && ref.apiRoot === `${origin}${REFERENTIELIJSTEN_API_PATH}`) {
- *   const resultaat = store.findResultaat(ref.uuid); // undefined: no such resultaat here
- * }
- * ```
- *
- * `loadReferentielijsten` is memoised per data directory, so every component of a process
- * shares one copy.
+ * Other components do not read this store: they follow a Referentielijsten URL through the
+ * API, like any reference (`platform/references`). `loadReferentielijsten` is memoised per
+ * data directory, so the API and the demo seed share one copy.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,17 +105,10 @@ export interface ReferentielijstenData {
   communicatiekanalen: CommunicatieKanaalRecord[];
 }
 
-/** What other components may ask of the reference data (by uuid; uuids are lower case). */
-export interface ReferentielijstenLookup {
-  findProcestype(uuid: string): ProcesTypeRecord | undefined;
-  findResultaat(uuid: string): ResultaatRecord | undefined;
-  findResultaattypeomschrijving(uuid: string): ResultaattypeOmschrijvingRecord | undefined;
-  findCommunicatiekanaal(uuid: string): CommunicatieKanaalRecord | undefined;
-}
-
 export type ReferentielijstResource = 'procestypen' | 'resultaten' | 'resultaattypeomschrijvingen' | 'communicatiekanalen';
 
-export class ReferentielijstenStore implements ReferentielijstenLookup {
+/** The data, in order and by uuid (uuids are looked up in lower case). */
+export class ReferentielijstenStore {
   /** In the order of the source files. */
   readonly procestypen: readonly ProcesTypeRecord[];
   readonly resultaten: readonly ResultaatRecord[];

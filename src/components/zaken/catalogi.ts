@@ -13,12 +13,8 @@
  * when the URL does not answer 200, `invalid-resource` when it answers with something else.
  */
 import type { TObject } from '@sinclair/typebox';
-import type { Database } from '../../platform/db/database.ts';
-import type { Operation } from '../../platform/http/api.ts';
-import { Authorization } from '../../platform/auth/authorization.ts';
-import { ProblemError, type InvalidParam } from '../../platform/http/problem.ts';
-import type { ComponentOptions } from '../component.ts';
-import { catalogi } from '../catalogi/index.ts';
+import type { InvalidParam } from '../../platform/http/problem.ts';
+import type { ResourceReader } from './reader.ts';
 import { Eigenschap, InformatieObjectType, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType } from '../catalogi/schemas.ts';
 import { originOf, sameUrl } from './urls.ts';
 
@@ -93,79 +89,28 @@ export function checkZaaktypeHasInformatieobjecttype(zaaktype: Record<string, un
 }
 
 // ---------------------------------------------------------------------------------------------
-// Until platform/references is merged: this process's Catalogi API in-process, others over HTTP.
-
-const INTERNAL = new Authorization({ clientId: 'zaken-intern', rights: { heeftAlleAutorisaties: true, autorisaties: [] } });
-const CATALOGI_ROOT = '/catalogi/api/v1';
-const COLLECTIONS: Record<string, string> = {
-  zaaktypen: 'zaaktype',
-  statustypen: 'statustype',
-  resultaattypen: 'resultaattype',
-  roltypen: 'roltype',
-  eigenschappen: 'eigenschap',
-  zaakobjecttypen: 'zaakobjecttype',
-  informatieobjecttypen: 'informatieobjecttype',
-};
+// Until platform/references is merged: URLs read with the Zaken API's resource reader.
 
 /**
- * A URL on the request's host under `/catalogi/api/v1` is answered by this process's Catalogi
- * operations (their handlers, with an internal read-all identity); any other URL is fetched
- * over HTTP with a timeout, without credentials.
+ * A {@link ReferenceFetcher} on a {@link ResourceReader}: this process's Catalogi API
+ * in-process, other URLs over HTTP (without credentials).
  */
-export function interimFetcher(database: Database, options?: ComponentOptions, timeoutMs = 5000): ReferenceFetcher {
-  let operations: Operation[] | undefined;
-  const retrieve = (resource: string) => {
-    operations ??= catalogi.api({ database, invalidateAuth: () => {}, options }).operations;
-    return operations.find((o) => o.operationId === `${resource}_retrieve`);
-  };
-
-  async function inProcess(url: URL, apiRoot: string): Promise<{ status: number; body?: unknown }> {
-    const match = new RegExp(`^${CATALOGI_ROOT}/(\\w+)/([0-9a-f-]{36})$`, 'i').exec(url.pathname);
-    const operation = match ? retrieve(COLLECTIONS[match[1]!] ?? '') : undefined;
-    if (!match || !operation) return { status: 404 };
-    try {
-      const catalogiRoot = `${originOf(apiRoot)}${CATALOGI_ROOT}`;
-      return await operation.handler({ params: { uuid: match[2]!.toLowerCase() }, query: {}, body: undefined, auth: INTERNAL, apiRoot: catalogiRoot, request: undefined as never });
-    } catch (error) {
-      if (error instanceof ProblemError) return { status: error.status };
-      throw error;
-    }
-  }
-
+export function interimFetcher(reader: ResourceReader): ReferenceFetcher {
   return {
     async fetch(url, expected, context = {}) {
-      let parsed: URL;
-      try {
-        parsed = new URL(url);
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('no http');
-      } catch {
-        return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: het is geen http(s)-URL.` };
-      }
-      const local = context.apiRoot !== undefined && parsed.origin === originOf(context.apiRoot) && parsed.pathname.startsWith(`${CATALOGI_ROOT}/`);
-      let answer: { status: number; body?: unknown };
-      if (local) {
-        answer = await inProcess(parsed, context.apiRoot!);
-      } else {
-        try {
-          const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
-          const text = await response.text();
-          let body: unknown;
-          try {
-            body = text ? JSON.parse(text) : undefined;
-          } catch {
-            body = undefined;
-          }
-          answer = { status: response.status, body };
-        } catch {
-          return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: die is niet bereikbaar.` };
-        }
-      }
+      if (!/^https?:\/\//i.test(url)) return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: het is geen http(s)-URL.` };
+      const answer = await reader.read(url, { apiRoot: context.apiRoot ?? url });
+      if (answer.status === 0) return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: die is niet bereikbaar.` };
       if (answer.status !== 200) return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: die antwoordde met status ${answer.status}.` };
       const body = answer.body;
       if (!body || typeof body !== 'object' || Array.isArray(body) || !expected.matches(body as Record<string, unknown>)) {
         return { ok: false, code: 'invalid-resource', reason: `De URL ${url} wijst niet naar een ${expected.kind}.` };
       }
-      return { ok: true, resource: structuredClone(body as Record<string, unknown>), local };
+      return { ok: true, resource: structuredClone(body as Record<string, unknown>), local: context.apiRoot !== undefined && sameOrigin(url, context.apiRoot) };
     },
   };
+}
+
+function sameOrigin(url: string, apiRoot: string): boolean {
+  return new URL(url).origin === originOf(apiRoot);
 }

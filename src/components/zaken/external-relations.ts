@@ -15,7 +15,7 @@ import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { validationError, type InvalidParam } from '../../platform/http/problem.ts';
 import { Type } from '../../platform/http/schema.ts';
 import type { ZakenDeps } from './index.ts';
-import type { RelatedKind } from './related.ts';
+import { asLookup, relatedResources } from './related.ts';
 import { shownUrl, storedUrl } from './urls.ts';
 import { assertMayChange, assertMayRead, auditToelichting, recordZaakMutation, zaakFromUrl, zaakUrl, ZAKEN_BIJWERKEN, ZAKEN_LEZEN } from './zaak-access.ts';
 import { allRows, checkArchiefstatus, LOCATION, loadSubResource, readableSubResources, UuidParams, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
@@ -26,7 +26,7 @@ export interface ExternalRelation {
   /** The resource and table name, e.g. `zaakcontactmoment`. */
   resource: 'zaakcontactmoment' | 'zaakverzoek';
   /** The attribute (and column) with the other resource's URL, e.g. `contactmoment`; also its kind. */
-  field: RelatedKind & ('contactmoment' | 'verzoek');
+  field: 'contactmoment' | 'verzoek';
   /** How the standard names it in summaries: `ZAAKCONTACTMOMENT`. */
   title: string;
   schema: TObject;
@@ -35,7 +35,8 @@ export interface ExternalRelation {
 }
 
 export function externalRelationOperations(deps: ZakenDeps, relation: ExternalRelation): Operation[] {
-  const { database, related } = deps;
+  const { database } = deps;
+  const related = relatedResources(deps.references);
   const { collection, resource, field, title, schema } = relation;
   const TAGS = [collection];
   const url = (apiRoot: string, uuid: string) => `${apiRoot}/${collection}/${uuid}`;
@@ -80,7 +81,7 @@ export function externalRelationOperations(deps: ZakenDeps, relation: ExternalRe
         const zaak = await zaakFromUrl(database.db, b.zaak!, apiRoot);
         assertMayChange(auth, zaak, [ZAKEN_BIJWERKEN]);
         const errors: InvalidParam[] = [];
-        const other = await related.fetch(field, b[field]!, apiRoot);
+        const other = asLookup(await related[field](b[field]!, apiRoot), field);
         if (!other.ok) errors.push(other.error);
         const uuid = randomUUID();
         const nieuw = await database.db.transaction().execute(async (tx: Tx) => {

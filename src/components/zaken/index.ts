@@ -5,14 +5,21 @@
  *
  * Each resource lives in its own module exporting `xxxOperations(deps)`; add one line per
  * module to `zakenOperations`. What they share about the zaak is in `zaak-access.ts`; the
- * Catalogi lookups in `catalogi.ts`.
+ * Catalogi lookups in `catalogi.ts`; `deps.reader` reads any URL (this process's APIs
+ * in-process), which is also how `expand` reaches every resource.
  */
-import type { Component, ComponentOptions } from '../component.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Component } from '../component.ts';
 import type { Operation } from '../../platform/http/api.ts';
-import { catalogiLookup, interimFetcher, type CatalogiLookup } from './catalogi.ts';
-import { relatedResources, type RelatedResources } from './related.ts';
-import { documentRelations, httpSender, type DocumentRelations } from './document-relations.ts';
+import { catalogi } from '../catalogi/index.ts';
+import { referentielijsten } from '../referentielijsten/index.ts';
+import { catalogiLookup, interimFetcher } from './catalogi.ts';
+import type { ZakenDeps } from './deps.ts';
+import { parseIdentificatieFormat } from './identificatie.ts';
+import { InProcessApi } from './in-process.ts';
+import { resourceReader } from './reader.ts';
+import { zaakOperations } from './zaken.ts';
+import { statusOperations } from './statussen.ts';
+import { resultaatOperations } from './resultaten.ts';
 import { rolOperations } from './rollen.ts';
 import { zaakobjectOperations } from './zaakobjecten.ts';
 import { zaakinformatieobjectOperations } from './zaakinformatieobjecten.ts';
@@ -21,42 +28,53 @@ import { zaakcontactmomentOperations } from './zaakcontactmomenten.ts';
 import { zaakverzoekOperations } from './zaakverzoeken.ts';
 import { zaakeigenschapOperations } from './zaakeigenschappen.ts';
 import { zaakbesluitOperations } from './zaakbesluiten.ts';
+import { documentRelations, httpSender } from './document-relations.ts';
 
-/** What every resource module of the Zaken API gets. */
-export interface ZakenDeps {
-  database: Database;
-  /** Zaaktypen, statustypen, … by URL (in-process for this instance's Catalogi API). */
-  catalogi: CatalogiLookup;
-  /** Informatieobjecten, besluiten, contactmomenten, verzoeken and objects by URL, through the same fetcher. */
-  related: RelatedResources;
-  /** The mirror of a zaakinformatieobject in the Documenten API (zrc-005). */
-  documentRelations: DocumentRelations;
-  options?: ComponentOptions;
-}
+export type { ZakenDeps } from './deps.ts';
 
 export const zaken: Component = {
   name: 'zaken',
   migrations: { owner: 'zaken', dir: new URL('./migrations/', import.meta.url) },
-  api: ({ database, options }) => ({
-    name: 'zaken',
-    component: 'zrc',
-    title: 'Zaken API',
-    version: '1.5.2',
-    description: DESCRIPTION,
-    contentTypeHeader: true,
-    operations: zakenOperations(zakenDeps(database, options)),
-  }),
+  api: ({ database, options, references: resolver, dataDir }) => {
+    const context = { database, invalidateAuth: () => {}, options, references: resolver, dataDir };
+    let operations: Operation[] = [];
+    // This process's APIs, read in-process: Zaken itself as the caller (so `expand` respects
+    // the caller's rights), Catalogi and Referentielijsten with the internal identity.
+    const reader = resourceReader([
+      { api: new InProcessApi('/zaken/api/v1', () => operations), asCaller: true },
+      { api: new InProcessApi('/catalogi/api/v1', () => catalogi.api(context).operations), asCaller: false },
+      { api: new InProcessApi('/referentielijsten/api/v1', () => referentielijsten.api(context).operations), asCaller: false },
+    ]);
+    const references = interimFetcher(reader);
+    const deps: ZakenDeps = {
+      database,
+      catalogi: catalogiLookup(references),
+      references,
+      reader,
+      identificatie: parseIdentificatieFormat(options?.zaakIdentificatie),
+      // Becomes `documentRelations(resolver)` when the reference resolver can send (in-process with the internal credential).
+      documentRelations: documentRelations(httpSender()),
+      options,
+    };
+    operations = zakenOperations(deps);
+    return {
+      name: 'zaken',
+      component: 'zrc',
+      title: 'Zaken API',
+      version: '1.5.2',
+      description: DESCRIPTION,
+      contentTypeHeader: true,
+      operations,
+    };
+  },
 };
-
-/** What the resource modules get: every URL reference read through one fetcher. */
-function zakenDeps(database: Database, options?: ComponentOptions): ZakenDeps {
-  const fetcher = interimFetcher(database, options);
-  return { database, catalogi: catalogiLookup(fetcher), related: relatedResources(fetcher), documentRelations: documentRelations(httpSender()), options };
-}
 
 /** Every operation of the API, one line per resource module. */
 function zakenOperations(deps: ZakenDeps): Operation[] {
   return [
+    ...zaakOperations(deps),
+    ...statusOperations(deps),
+    ...resultaatOperations(deps),
     ...rolOperations(deps),
     ...zaakobjectOperations(deps),
     ...zaakinformatieobjectOperations(deps),

@@ -14,7 +14,7 @@ import { Ajv, type AnySchema } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { InvalidParam } from '../../platform/http/problem.ts';
-import type { RelatedResources } from './related.ts';
+import { asLookup, type RelatedResources } from './related.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => void;
@@ -75,7 +75,7 @@ export function checkJqExpressions(definitie: OverigeDefinitie): InvalidParam[] 
  * fetched) against `schema` of the resource at `definitie.url`.
  */
 export async function checkObjectAgainstDefinitie(definitie: OverigeDefinitie, object: Record<string, unknown>, related: RelatedResources, apiRoot: string): Promise<InvalidParam[]> {
-  const objecttype = await related.fetch('object', definitie.url, apiRoot, 'objectTypeOverigeDefinitie.url');
+  const objecttype = asLookup(await related.object(definitie.url, apiRoot), 'objectTypeOverigeDefinitie.url');
   if (!objecttype.ok) return [objecttype.error];
   const schema = valueAt(objecttype.resource, parseJqPath(definitie.schema)!);
   if (!schema || typeof schema !== 'object') {

@@ -1,46 +1,51 @@
 /**
- * The resources of other APIs a zaak's sub-resources point at: an informatieobject (Documenten
- * API), a besluit (Besluiten API), a contactmoment and a verzoek (Klantinteractie APIs), and
- * the OBJECT of a zaakobject (any API). All of them are read through one
- * {@link ReferenceFetcher}, the same one the Catalogi lookups use: switching it to the
- * platform's reference resolver (`platform/references`) in `index.ts` switches these too.
- *
- * Failures carry the codes of the reference implementation and the official suite, on the
- * field given: `bad-url` when the URL does not answer 200, `invalid-resource` when it answers
- * with something that is not the resource expected.
+ * The resources of other APIs a zaak refers to by URL: the informatieobjecten of its
+ * zaakinformatieobjecten (Documenten API), its besluiten (Besluiten API), the objects of its
+ * zaakobjecten, relevante andere zaken elsewhere, its contactmomenten and verzoeken
+ * (Klantinteractie APIs). Closing a zaak looks at them; the sub-resources check them when they
+ * are given (as `invalidParams` with {@link asLookup}). All of them go through one
+ * {@link ReferenceFetcher} (`ZakenDeps.references`): this process's APIs in-process, any other
+ * over HTTP, with the same `bad-url` / `invalid-resource` failures.
  */
-import type { Lookup, ReferenceFetcher } from './catalogi.ts';
+import type { InvalidParam } from '../../platform/http/problem.ts';
+import type { Lookup, ReferenceFetcher, Resolution, ExpectedResource } from './catalogi.ts';
+import { resourceOfShape } from './catalogi.ts';
+import { Zaak } from './schemas.ts';
 
-/** Required attributes every version of the other standard has (as vng-api-common's `obj_has_shape`). */
-function withAttributes(kind: string, required: string[]): { kind: string; matches(body: Record<string, unknown>): boolean } {
+/** A JSON object with these properties (the required ones every version of that API serves). */
+function withProperties(kind: string, required: string[]): ExpectedResource {
   return { kind, matches: (body) => required.every((key) => key in body) };
 }
 
-const EXPECTED = {
-  // Documenten API: EnkelvoudigInformatieObject.
-  informatieobject: withAttributes('informatieobject', ['url', 'bronorganisatie', 'creatiedatum', 'titel', 'auteur', 'taal', 'informatieobjecttype']),
-  // Besluiten API: Besluit.
-  besluit: withAttributes('besluit', ['url', 'verantwoordelijkeOrganisatie', 'besluittype', 'datum', 'ingangsdatum']),
-  // Contactmomenten API: ContactMoment.
-  contactmoment: withAttributes('contactmoment', ['url', 'bronorganisatie']),
-  // Verzoeken API: Verzoek.
-  verzoek: withAttributes('verzoek', ['url', 'bronorganisatie']),
-  // The OBJECT of a zaakobject, or the objecttype of `overige`: any JSON resource ("een geldige response (HTTP 200)").
-  object: withAttributes('JSON-resource', []),
-};
-
-export type RelatedKind = keyof typeof EXPECTED;
+const INFORMATIEOBJECT = withProperties('informatieobject', ['url', 'bronorganisatie', 'creatiedatum', 'titel', 'auteur', 'taal', 'informatieobjecttype']);
+const BESLUIT = withProperties('besluit', ['verantwoordelijkeOrganisatie', 'besluittype', 'datum', 'ingangsdatum']);
+const ZAAK = resourceOfShape('zaak', Zaak);
+const ANY_OBJECT = withProperties('object', []);
+// Contactmomenten API 1.0 (ContactMoment) and Verzoeken API 1.0 (Verzoek).
+const CONTACTMOMENT = withProperties('contactmoment', ['url', 'bronorganisatie']);
+const VERZOEK = withProperties('verzoek', ['url', 'bronorganisatie']);
 
 export interface RelatedResources {
-  /** The resource of `kind` at `url`; `field` names the body attribute in the error. */
-  fetch(kind: RelatedKind, url: string, apiRoot: string, field?: string): Promise<Lookup>;
+  /** An (enkelvoudig) informatieobject, for its `indicatieGebruiksrecht` and `locked`. */
+  informatieobject(url: string, apiRoot: string): Promise<Resolution>;
+  /** A besluit, for its `ingangsdatum` and `vervaldatum`. */
+  besluit(url: string, apiRoot: string): Promise<Resolution>;
+  /** A zaak in another Zaken API, for its `einddatum`. */
+  zaak(url: string, apiRoot: string): Promise<Resolution>;
+  /** The object a zaakobject refers to (or an objecttype): any JSON object, for the attribute a `datumkenmerk` names. */
+  object(url: string, apiRoot: string): Promise<Resolution>;
+  contactmoment(url: string, apiRoot: string): Promise<Resolution>;
+  verzoek(url: string, apiRoot: string): Promise<Resolution>;
 }
 
 export function relatedResources(fetcher: ReferenceFetcher): RelatedResources {
-  return {
-    async fetch(kind, url, apiRoot, field = kind) {
-      const found = await fetcher.fetch(url, EXPECTED[kind], { apiRoot });
-      return found.ok ? { ok: true, resource: found.resource } : { ok: false, error: { name: field, code: found.code, reason: found.reason } };
-    },
-  };
+  const get = (expected: ExpectedResource) => (url: string, apiRoot: string) => fetcher.fetch(url, expected, { apiRoot });
+  return { informatieobject: get(INFORMATIEOBJECT), besluit: get(BESLUIT), zaak: get(ZAAK), object: get(ANY_OBJECT), contactmoment: get(CONTACTMOMENT), verzoek: get(VERZOEK) };
+}
+
+/** The resource, or why the URL is no such resource as an invalidParams entry for `field`. */
+export function asLookup(found: Resolution, field: string): Lookup {
+  if (found.ok) return { ok: true, resource: found.resource };
+  const error: InvalidParam = { name: field, code: found.code, reason: found.reason };
+  return { ok: false, error };
 }

@@ -17,8 +17,8 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { notFound, type InvalidParam } from '../../platform/http/problem.ts';
 import { pageEnvelope, PAGE_SIZE } from '../../platform/http/pagination.ts';
 import { Type, type TSchema } from '../../platform/http/schema.ts';
-import { authorisedZaken, loadZaak, ZAKEN_LEZEN, type ZaakRef } from './zaak-access.ts';
-import { ownUuid, sameUrl } from './urls.ts';
+import { authorisedZaken, loadZaak, zaakFilter, ZAKEN_LEZEN, type ZaakRef } from './zaak-access.ts';
+import { sameUrl } from './urls.ts';
 
 export const LOCATION = { Location: { description: 'URL waar de resource leeft.', schema: { type: 'string', format: 'uri' } } };
 const UUID = Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4)' });
@@ -65,9 +65,7 @@ export async function loadSubResource(db: Db | Tx, table: SubResourceTable, uuid
  */
 export function readableSubResources(db: Db, table: SubResourceTable, auth: Authorization, apiRoot: string, zaak?: string): SelectQueryBuilder<any, any, SubResourceRow> {
   const query = withZaak(db, table).where((eb) => authorisedZaken(eb, auth, ZAKEN_LEZEN, apiRoot, 'zaak'));
-  if (zaak === undefined) return query;
-  const uuid = ownUuid(zaak, 'zaken', 'zaken', apiRoot);
-  return uuid ? query.where('zaak.uuid', '=', uuid) : query.where((eb) => eb.lit(false));
+  return zaak === undefined ? query : query.where((eb) => zaakFilter(eb, zaak, apiRoot));
 }
 
 /** The rows of `table` of one zaak (resources nested under it; the zaak's own access is checked first). */

@@ -138,13 +138,29 @@ export function assertOpenOrForced(auth: Authorization, zaak: Pick<ZaakRef, 'zaa
 export function authorisedZaken(eb: ExpressionBuilder<any, any>, auth: Authorization, scope: string, apiRoot: string, alias = 'zaak'): Expression<SqlBool> {
   const grants = auth.grants('zrc', scope);
   if (grants === 'all') return eb.lit(true);
-  const conditions = grants.map((g) => {
-    const parts: Expression<SqlBool>[] = [];
-    if (g.type !== undefined) parts.push(eb(`${alias}.zaaktype`, '=', storedUrl(g.type, apiRoot)));
-    if (g.maxVertrouwelijkheidaanduiding !== undefined) parts.push(eb(`${alias}.vertrouwelijkheid_rank`, '<=', vertrouwelijkheidRank(g.maxVertrouwelijkheidaanduiding)));
-    return parts.length ? eb.and(parts) : eb.lit(true);
-  });
+  // Per zaaktype the highest ceiling granted (8: no ceiling); a grant without a zaaktype covers every zaaktype.
+  const NONE = VERTROUWELIJKHEIDAANDUIDINGEN.length;
+  const ceiling = (g: (typeof grants)[number]) => (g.maxVertrouwelijkheidaanduiding === undefined ? NONE : vertrouwelijkheidRank(g.maxVertrouwelijkheidaanduiding));
+  const anyType = Math.max(-1, ...grants.filter((g) => g.type === undefined).map(ceiling));
+  const perType = new Map<string, number>();
+  for (const g of grants) if (g.type !== undefined) perType.set(storedUrl(g.type, apiRoot), Math.max(perType.get(storedUrl(g.type, apiRoot)) ?? -1, ceiling(g)));
+  // Zaaktypen with the same ceiling share one `zaaktype IN (…) AND rank <= r`: with the usual
+  // single ceiling the whole filter is one range scan of the zaak_autorisatie index (index-only for a count).
+  const byCeiling = new Map<number, string[]>();
+  for (const [type, rank] of perType) if (rank > anyType) byCeiling.set(rank, [...(byCeiling.get(rank) ?? []), type]);
+  const rankAtMost = (rank: number) => (rank >= NONE ? [] : [eb(`${alias}.vertrouwelijkheid_rank`, '<=', rank)]);
+  const conditions: Expression<SqlBool>[] = [...byCeiling].map(([rank, types]) => eb.and([eb(`${alias}.zaaktype`, 'in', types), ...rankAtMost(rank)]));
+  if (anyType >= 0) conditions.push(anyType >= NONE ? eb.lit(true) : eb.and(rankAtMost(anyType)));
   return conditions.length ? eb.or(conditions) : eb.lit(false);
+}
+
+/**
+ * The `zaak` filter of a sub-resource's list, as an SQL condition on the zaak table under
+ * `alias`: the zaak with that URL; a URL that names no zaak of ours matches nothing.
+ */
+export function zaakFilter(eb: ExpressionBuilder<any, any>, url: string, apiRoot: string, alias = 'zaak'): Expression<SqlBool> {
+  const uuid = ownUuid(url, 'zaken', 'zaken', apiRoot);
+  return uuid ? eb(`${alias}.uuid`, '=', uuid) : eb.lit(false);
 }
 
 export interface ZaakMutation {

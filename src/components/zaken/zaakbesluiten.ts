@@ -13,6 +13,7 @@ import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { validationError, type InvalidParam } from '../../platform/http/problem.ts';
 import { Type } from '../../platform/http/schema.ts';
 import type { ZakenDeps } from './index.ts';
+import { asLookup, relatedResources } from './related.ts';
 import { ZaakBesluit } from './schemas.ts';
 import { sameUrl, shownUrl, storedUrl } from './urls.ts';
 import { assertMayChange, assertMayRead, auditToelichting, loadZaak, recordZaakMutation, zaakUrl, ZAKEN_BIJWERKEN, ZAKEN_LEZEN, type ZaakRef } from './zaak-access.ts';
@@ -34,7 +35,8 @@ function namesZaak(besluit: Record<string, unknown>, zaak: ZaakRef, apiRoot: str
 }
 
 export function zaakbesluitOperations(deps: ZakenDeps): Operation[] {
-  const { database, related } = deps;
+  const { database } = deps;
+  const related = relatedResources(deps.references);
 
   return [
     defineOperation({
@@ -70,7 +72,7 @@ export function zaakbesluitOperations(deps: ZakenDeps): Operation[] {
         const zaak = await loadZaak(database.db, params.zaak_uuid, apiRoot);
         assertMayChange(auth, zaak, [ZAKEN_BIJWERKEN]);
         const errors: InvalidParam[] = [];
-        const besluit = await related.fetch('besluit', body.besluit, apiRoot);
+        const besluit = asLookup(await related.besluit(body.besluit, apiRoot), 'besluit');
         if (!besluit.ok) errors.push(besluit.error);
         else if (!namesZaak(besluit.resource, zaak, apiRoot)) {
           errors.push({ name: 'nonFieldErrors', code: 'inconsistent-relation', reason: 'Het besluit verwijst niet naar deze zaak; de Besluiten API legt die relatie eerst vast.' });
@@ -126,7 +128,7 @@ export function zaakbesluitOperations(deps: ZakenDeps): Operation[] {
         const { row, zaak } = await loadSubResource(database.db, 'zaakbesluit', params.uuid, apiRoot, params.zaak_uuid);
         assertMayChange(auth, zaak, [ZAKEN_BIJWERKEN]);
         // A besluit that is gone (or unreachable) names no zaak any more.
-        const besluit = await related.fetch('besluit', shownUrl(row.besluit, apiRoot), apiRoot);
+        const besluit = await related.besluit(shownUrl(row.besluit, apiRoot), apiRoot);
         if (besluit.ok && namesZaak(besluit.resource, zaak, apiRoot)) {
           throw validationError([{ name: 'nonFieldErrors', code: 'inconsistent-relation', reason: 'Het besluit verwijst nog naar deze zaak. Deze relatie moet eerst in de Besluiten API verbroken worden.' }]);
         }

@@ -20,6 +20,7 @@ import { Type } from '../../platform/http/schema.ts';
 import type { ZakenDeps } from './index.ts';
 import { checkZaaktypeHasInformatieobjecttype } from './catalogi.ts';
 import { DocumentRelationError } from './document-relations.ts';
+import { asLookup, relatedResources } from './related.ts';
 import { PatchedZaakInformatieObject, ZaakInformatieObject } from './schemas.ts';
 import { ownUuid, shownUrl, storedUrl } from './urls.ts';
 import {
@@ -83,7 +84,8 @@ export async function objectinformatieobjectenOfZaak(db: Db | Tx, zaakId: number
 }
 
 export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
-  const { database, catalogi, related, documentRelations } = deps;
+  const { database, catalogi, documentRelations } = deps;
+  const related = relatedResources(deps.references);
 
   /** `status`, when given: a status of this zaak (field errors as for any hyperlink, then the zaak's). */
   async function checkStatus(tx: Tx, status: string | null | undefined, zaak: ZaakRef, apiRoot: string): Promise<InvalidParam[]> {
@@ -169,7 +171,7 @@ export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
         const zaak = await zaakFromUrl(database.db, b.zaak as string, apiRoot);
         assertMayChange(auth, zaak, CREATE);
         const errors: InvalidParam[] = [];
-        const informatieobject = await related.fetch('informatieobject', b.informatieobject as string, apiRoot);
+        const informatieobject = asLookup(await related.informatieobject(b.informatieobject as string, apiRoot), 'informatieobject');
         if (!informatieobject.ok) errors.push(informatieobject.error);
         else errors.push(...(await checkInformatieobjecttype(informatieobject.resource, zaak, apiRoot)));
         const uuid = randomUUID();

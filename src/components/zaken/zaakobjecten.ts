@@ -21,6 +21,7 @@ import { validateVariant } from '../../platform/http/validation.ts';
 import { Enum, named, Type } from '../../platform/http/schema.ts';
 import type { ZakenDeps } from './index.ts';
 import { checkBelongsToZaaktype } from './catalogi.ts';
+import { asLookup, relatedResources } from './related.ts';
 import { checkJqExpressions, checkObjectAgainstDefinitie, type OverigeDefinitie } from './overige-definitie.ts';
 import { PaginatedZaakObjectList, PatchedZaakObject, ZaakObject } from './schemas.ts';
 import { shownUrl, storedUrl } from './urls.ts';
@@ -122,7 +123,8 @@ function storedState(row: SubResourceRow, apiRoot: string): State {
 }
 
 export function zaakobjectOperations(deps: ZakenDeps): Operation[] {
-  const { database, catalogi, related } = deps;
+  const { database, catalogi } = deps;
+  const related = relatedResources(deps.references);
 
   /** The rules that read other resources (object, zaakobjecttype, objecttype): before the transaction. */
   async function checkReferences(body: Body, state: State, zaak: ZaakRef, apiRoot: string, creating: boolean): Promise<InvalidParam[]> {
@@ -130,7 +132,7 @@ export function zaakobjectOperations(deps: ZakenDeps): Operation[] {
     const definitie = body.objectTypeOverigeDefinitie ? (body.objectTypeOverigeDefinitie as OverigeDefinitie) : undefined;
     let object: Record<string, unknown> | undefined;
     if (creating && state.object) {
-      const found = await related.fetch('object', state.object, apiRoot, 'object');
+      const found = asLookup(await related.object(state.object, apiRoot), 'object');
       if (found.ok) object = found.resource;
       else errors.push(found.error);
     }
@@ -147,7 +149,7 @@ export function zaakobjectOperations(deps: ZakenDeps): Operation[] {
     if (definitie && !errors.length) {
       if (!state.object) errors.push({ name: 'object', code: 'required', reason: 'Indien je `objectTypeOverigeDefinitie` gebruikt, dan moet je een OBJECT url opgeven.' });
       else {
-        object ??= await related.fetch('object', state.object, apiRoot, 'object').then((found) => (found.ok ? found.resource : undefined));
+        object ??= await related.object(state.object, apiRoot).then((found) => (found.ok ? found.resource : undefined));
         if (object) errors.push(...(await checkObjectAgainstDefinitie(definitie, object, related, apiRoot)));
       }
     }

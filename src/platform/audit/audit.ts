@@ -8,7 +8,8 @@ import type { Db, Tx } from '../db/database.ts';
 import type { Authorization } from '../auth/authorization.ts';
 import { absoluteUrl, localPath } from '../http/local-url.ts';
 
-export type AuditActie = 'create' | 'list' | 'retrieve' | 'destroy' | 'update' | 'partial_update';
+/** The standard's known acties, and `lock`/`unlock` of a document (the audit trail allows others). */
+export type AuditActie = 'create' | 'list' | 'retrieve' | 'destroy' | 'update' | 'partial_update' | 'lock' | 'unlock';
 
 const ACTIE_WEERGAVE: Record<AuditActie, string> = {
   create: 'Object aangemaakt',
@@ -17,6 +18,8 @@ const ACTIE_WEERGAVE: Record<AuditActie, string> = {
   destroy: 'Object verwijderd',
   update: 'Object bijgewerkt',
   partial_update: 'Object deels bijgewerkt',
+  lock: 'Object vergrendeld',
+  unlock: 'Object ontgrendeld',
 };
 
 export interface AuditRecord {
@@ -76,6 +79,14 @@ export async function writeAudit(tx: Tx, auth: Authorization, record: AuditRecor
       nieuw: record.nieuw === undefined ? null : JSON.stringify(record.nieuw),
     })
     .execute();
+}
+
+/**
+ * Removes the audit trail of one main object, as destroying a document does with "alle
+ * gerelateerde resources" (Documenten API); the destroy itself is audited afterwards.
+ */
+export async function deleteAuditTrail(tx: Tx, hoofdObjectUrl: string): Promise<void> {
+  await tx.deleteFrom('platform.audittrail').where('hoofd_object', '=', localPath(hoofdObjectUrl)).execute();
 }
 
 /** The audit trail of one main object, oldest first, as the `/audittrail` endpoints show it. */

@@ -3,6 +3,7 @@
  * itself in the `client_id` claim. The token's `iat` must be recent (default: one hour, no
  * leeway, as Open Zaak); `user_id` and `user_representation` feed the audit trail.
  */
+import { randomBytes } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, jwtVerify, errors as joseErrors } from 'jose';
 import { authenticationFailed, notAuthenticated } from '../http/problem.ts';
 import { Authorization, type Rights } from './authorization.ts';
@@ -28,6 +29,10 @@ export interface AuthenticatorOptions {
   cacheSeconds?: number;
 }
 
+/** Who an in-process read with {@link Authenticator.internalCredential} is: this process itself, with every right. */
+export const INTERNAL_CLIENT_ID = 'opengrond-intern';
+const INTERNAL = new Authorization({ clientId: INTERNAL_CLIENT_ID, rights: { heeftAlleAutorisaties: true, autorisaties: [] } });
+
 interface CachedClient {
   secret: Uint8Array | undefined;
   rights: Rights;
@@ -41,6 +46,14 @@ export class Authenticator {
   readonly #leeway: number;
   readonly #cacheMs: number;
   readonly #cache = new Map<string, Promise<CachedClient>>();
+
+  /**
+   * The Authorization header of this process's calls to its own APIs (`app.inject`, see
+   * `platform/references`): a random token made at start, held only in memory and no JWT, so
+   * it never verifies as one. It is accepted only where the caller says the request is
+   * in-process, which a request over a socket never is.
+   */
+  readonly internalCredential = `Bearer ${randomBytes(32).toString('base64url')}`;
 
   constructor(options: AuthenticatorOptions) {
     this.#secrets = options.secrets;
@@ -56,7 +69,9 @@ export class Authenticator {
     else this.#cache.delete(clientId);
   }
 
-  async authenticate(header: string | undefined): Promise<Authorization> {
+  /** `inProcess`: the request was made by this process (`app.inject`), so it may carry {@link internalCredential}. */
+  async authenticate(header: string | undefined, { inProcess = false }: { inProcess?: boolean } = {}): Promise<Authorization> {
+    if (inProcess && header === this.internalCredential) return INTERNAL;
     if (!header) throw notAuthenticated();
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw authenticationFailed('De Authorization header moet de vorm "Bearer <JWT>" hebben.');

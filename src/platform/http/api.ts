@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import { createHash } from 'node:crypto';
+import { Socket } from 'node:net';
 import { Authorization, NO_RIGHTS, type ComponentCode } from '../auth/authorization.ts';
 import type { Authenticator } from '../auth/jwt.ts';
 import { compileValidator, type Part } from './validation.ts';
@@ -22,6 +23,10 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface ResponseSpec {
   description: string;
   schema?: TSchema;
+  /** The media type the schema describes; `application/json` when absent (a download is `application/octet-stream`). */
+  mediaType?: string;
+  /** `false`: documented without the `API-version` header, where the standard does so (the answer still carries it). */
+  apiVersionHeader?: false;
   /** Response headers, documented; e.g. `Location` on 201. */
   headers?: Record<string, { description: string; schema: object }>;
   /** Documented without any headers, as some standards document their 204 (no API-version either). */
@@ -88,6 +93,14 @@ export interface Operation<P extends TObject | undefined = TObject | undefined, 
   document?: { body?: TSchema; bodyRequired?: boolean; responses?: Record<number, ResponseSpec> };
   /** Maximum body size in bytes, where an operation needs more than the default. */
   bodyLimit?: number;
+  /** The body may be left out (the handler then gets `undefined`); documented as not required. */
+  optionalBody?: boolean;
+  /**
+   * A body the handler reads itself from `request.raw`, as a stream, in one of `mediaTypes`
+   * (an upload that must not be held in memory). It is not parsed or validated; document it
+   * with `document.body`. Another content type is answered 415.
+   */
+  rawBody?: { mediaTypes: string[] };
   handler(ctx: HandlerContext<Static<NonNullable<P>>, Static<NonNullable<Q>>, Static<NonNullable<B>>>): Promise<HandlerResult>;
 }
 
@@ -122,7 +135,8 @@ export interface RegisterOptions {
   publicUrl?: string;
 }
 
-export function apiPrefix(api: ApiDefinition): string {
+/** The API root's path: `/autorisaties/api/v1` (a component's name is its API's). */
+export function apiPrefix(api: { name: string }): string {
   return `/${api.name}/api/v1`;
 }
 
@@ -145,10 +159,33 @@ export function registerApi(app: FastifyInstance, api: ApiDefinition, options: R
       });
       scope.get('/openapi.json', async (_req, reply) => reply.type('application/vnd.oai.openapi+json').send(document().json));
       scope.get('/openapi.yaml', async (_req, reply) => reply.type('application/vnd.oai.openapi').send(document().yaml));
+      acceptRawBodies(scope, api.operations);
       for (const operation of api.operations) registerOperation(scope, api, operation, options, prefix);
     },
     { prefix },
   );
+}
+
+/**
+ * The media types of the operations with a `rawBody` are left unread for them (the handler
+ * streams `request.raw`); any other operation of the API answers them 415.
+ */
+function acceptRawBodies(scope: FastifyInstance, operations: Operation[]): void {
+  const mediaTypes = [...new Set(operations.flatMap((o) => o.rawBody?.mediaTypes ?? []))];
+  if (mediaTypes.length === 0) return;
+  scope.addContentTypeParser(mediaTypes, (request, _payload, done) => {
+    if ((request.routeOptions.config as { rawBody?: boolean }).rawBody) done(null, undefined);
+    else done(unsupportedMediaType(request.headers['content-type']), undefined);
+  });
+}
+
+function unsupportedMediaType(contentType: string | undefined): ProblemError {
+  return new ProblemError({ status: 415, code: 'unsupported_media_type', title: 'Ongeldige media type.', detail: `Content-Type ${contentType ?? '(geen)'} wordt hier niet ondersteund.` });
+}
+
+/** The media type of a Content-Type header, without its parameters, lower case. */
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation: Operation, options: RegisterOptions, prefix: string): void {
@@ -162,12 +199,12 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
   if (operation.body) validators.body = compileValidator(operation.body, 'body', { partial: operation.method === 'PATCH' });
 
   const response: Record<number, TSchema> = {};
-  for (const [status, spec] of Object.entries(operation.responses)) if (spec.schema) response[Number(status)] = spec.schema;
+  for (const [status, spec] of Object.entries(operation.responses)) if (spec.schema) response[Number(status)] = serializerSchema(spec.schema);
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     let auth = ANONYMOUS;
     if (scopes !== null) {
-      auth = await options.authenticator.authenticate(request.headers.authorization);
+      auth = await options.authenticator.authenticate(request.headers.authorization, { inProcess: isInProcessRead(request) });
       if (!scopes.some((s) => auth.hasScope(component!, s))) {
         throw permissionDenied(`Je hebt geen toestemming om deze actie uit te voeren (scope ${scopes.join(' of ')} op ${component}).`);
       }
@@ -175,10 +212,14 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
     // `/applicaties/` matches `/applicaties/:uuid` with an empty uuid: that is no resource.
     if (Object.values(request.params as Record<string, string>).some((v) => v === '')) throw notFound();
     if (operation.crs) checkCrs(request, operation.crs);
+    if (operation.rawBody && !operation.rawBody.mediaTypes.includes(mediaTypeOf(request.headers['content-type']))) {
+      throw unsupportedMediaType(request.headers['content-type']);
+    }
     // Validation runs after authentication: an unauthenticated caller learns nothing.
     validators.params?.(request.params);
     validators.querystring?.(request.query);
-    if (validators.body) {
+    const bodyLeftOut = request.body === undefined && operation.optionalBody;
+    if (validators.body && !bodyLeftOut) {
       if (request.body === undefined || request.body === null) throw new ProblemError({ status: 400, code: 'parse_error', title: 'Ongeldige JSON.', detail: 'De request body ontbreekt.' });
       validators.body(request.body);
     }
@@ -208,6 +249,7 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
     // Validation is ours (ZGW error format, after authentication); Fastify only serialises.
     schema: { response },
     bodyLimit: operation.bodyLimit,
+    config: { rawBody: operation.rawBody !== undefined },
     handler: handle,
   });
   if (operation.head) {
@@ -220,6 +262,47 @@ function registerOperation(scope: FastifyInstance, api: ApiDefinition, operation
       },
     });
   }
+}
+
+/**
+ * A GET this process made to itself with `app.inject`: such a request has a mock socket, one
+ * over the network a real one (net.Socket; TLS sockets extend it). Only these may carry the
+ * internal credential; the reference resolver only reads.
+ */
+function isInProcessRead(request: FastifyRequest): boolean {
+  return request.method === 'GET' && !(request.raw.socket instanceof Socket);
+}
+
+const serializerSchemas = new WeakMap<object, TSchema>();
+
+/**
+ * The schema Fastify serialises an answer with: the same, except that a nullable union (a
+ * GeoJSON geometry or null) lists null as an alternative, which fast-json-stringify needs
+ * (it picks an alternative by validating, and `nullable` beside `anyOf` does not count).
+ */
+function serializerSchema(schema: TSchema): TSchema {
+  const known = serializerSchemas.get(schema);
+  if (known) return known;
+  let out: Record<string, unknown> = schema;
+  const union = (schema.anyOf ?? schema.oneOf) as TSchema[] | undefined;
+  if (union && schema.nullable) {
+    const { nullable: _nullable, type: _type, oneOf: _oneOf, ...rest } = schema;
+    out = { ...rest, anyOf: [...union.map(serializerSchema), { type: 'null' }] };
+  } else {
+    const copy: Record<string, unknown> = { ...schema };
+    let changed = false;
+    const map = (value: TSchema) => {
+      const mapped = serializerSchema(value);
+      if (mapped !== value) changed = true;
+      return mapped;
+    };
+    if (schema.properties) copy.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, TSchema>).map(([k, v]) => [k, map(v)]));
+    if (schema.items) copy.items = map(schema.items as TSchema);
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(schema[key])) copy[key] = (schema[key] as TSchema[]).map(map);
+    if (changed) out = copy;
+  }
+  serializerSchemas.set(schema, out as TSchema);
+  return out as TSchema;
 }
 
 /** The only coordinate reference system the ZGW APIs support (WGS84, as GeoJSON). */

@@ -113,9 +113,10 @@ export function buildOpenApi(api: ApiDefinition): Json {
     item[operation.method.toLowerCase()] = operationDoc(operation, toDoc, api.contentTypeHeader ?? false);
     if (operation.head) {
       const get = item.get as Json;
-      const headParameters = (get.parameters as Json[]).filter((p) => p.in === 'path' || p.name === 'If-None-Match');
+      const headParameters = (get.parameters as Json[]).filter((p) => p.in === 'path' || ['If-None-Match', 'Accept-Crs', 'Content-Crs'].includes(p.name as string));
       const headers: Json = { ...API_VERSION_HEADER };
       if (operation.etag) headers.ETag = ETAG_HEADER;
+      if (operation.crs) headers['Content-Crs'] = CONTENT_CRS_HEADER;
       item.head = {
         operationId: operation.head.operationId,
         summary: operation.head.summary,
@@ -156,11 +157,16 @@ const ETAG_HEADER = {
 };
 
 const CRS_SCHEMA = { type: 'string', enum: ['EPSG:4326'] };
+const CONTENT_CRS_HEADER = {
+  schema: CRS_SCHEMA,
+  description: "Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84).",
+};
 
 function headerParameters(operation: Operation, contentTypeHeader: boolean): Json[] {
   const parameters: Json[] = [];
   if (contentTypeHeader && ['POST', 'PUT', 'PATCH'].includes(operation.method)) {
-    parameters.push({ in: 'header', name: 'Content-Type', schema: { type: 'string', enum: ['application/json'] }, description: 'Content type van de verzoekinhoud.', required: true });
+    const mediaTypes = operation.rawBody?.mediaTypes ?? ['application/json'];
+    parameters.push({ in: 'header', name: 'Content-Type', schema: { type: 'string', enum: mediaTypes }, description: 'Content type van de verzoekinhoud.', required: true });
   }
   if (operation.auditHeaders) {
     parameters.push(
@@ -216,14 +222,12 @@ function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown, cont
   parameters.push(...headerParameters(operation, contentTypeHeader));
   const responses: Json = {};
   for (const [status, spec] of Object.entries(operation.document?.responses ?? operation.responses)) {
-    const headers: Json = { ...API_VERSION_HEADER, ...spec.headers };
+    const headers: Json = { ...(spec.apiVersionHeader === false ? {} : API_VERSION_HEADER), ...spec.headers };
     const success = Number(status) < 300;
     if (success && operation.etag && status === '200') headers.ETag = ETAG_HEADER;
-    if (success && operation.crs) {
-      headers['Content-Crs'] = { schema: CRS_SCHEMA, description: "Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84)." };
-    }
+    if (success && operation.crs) headers['Content-Crs'] = CONTENT_CRS_HEADER;
     const response: Json = spec.bare ? { description: spec.description } : { description: spec.description, headers };
-    if (spec.schema) response.content = { 'application/json': { schema: toDoc(spec.schema) } };
+    if (spec.schema) response.content = { [spec.mediaType ?? 'application/json']: { schema: toDoc(spec.schema) } };
     responses[status] = response;
   }
   Object.assign(responses, errorResponses(operation));
@@ -231,7 +235,11 @@ function operationDoc(operation: Operation, toDoc: (s: unknown) => unknown, cont
   if (operation.description) doc.description = operation.description;
   if (parameters.length) doc.parameters = parameters;
   const body = operation.document?.body ?? operation.body;
-  if (body) doc.requestBody = { content: { 'application/json': { schema: toDoc(body) } }, required: operation.document?.bodyRequired ?? true };
+  if (body) {
+    const mediaTypes = operation.rawBody?.mediaTypes ?? ['application/json'];
+    const content = Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema: toDoc(body) }]));
+    doc.requestBody = { content, required: operation.document?.bodyRequired ?? !operation.optionalBody };
+  }
   doc.responses = responses;
   doc.tags = operation.tags;
   // `[]`: public, also when the API's default requires a JWT.

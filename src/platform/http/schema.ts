@@ -43,7 +43,14 @@ export function Enum<const V extends readonly string[]>(values: V, options: Reco
 export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
   const values = (schema as { enum?: unknown[] }).enum;
   const withNull = values && !values.includes(null) ? { enum: [...values, null] } : {};
-  return Type.Unsafe<Static<T> | null>(changed(schema, { ...withNull, nullable: true }));
+  return Type.Unsafe<Static<T> | null>(changed(schema, { ...withNull, ...commonType(schema), nullable: true }));
+}
+
+/** `nullable` needs a `type`: a union of alternatives of one type (GeoJSON geometries) gets theirs. */
+function commonType(schema: TSchema): { type?: string } {
+  if (schema.type !== undefined) return {};
+  const types = new Set(((schema.anyOf ?? schema.oneOf ?? []) as TSchema[]).map((s) => s.type));
+  return types.size === 1 && typeof [...types][0] === 'string' ? { type: [...types][0] } : {};
 }
 
 /** A URL reference to another resource, as the ZGW standards model every relation. */

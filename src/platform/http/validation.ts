@@ -17,6 +17,14 @@ function createAjv(coerceTypes: boolean | 'array'): Ajv {
   addFormats(ajv);
   // OpenAPI's `duration` (ISO 8601, e.g. P10D) is used throughout the Catalogi API.
   ajv.addFormat('duration', /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/);
+  // Date-times as the ZGW reference implementations accept them: seconds, fraction and offset
+  // optional (`2019-03-29T12:00:00` is UTC, as the database reads a time without offset).
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (value: string) => /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T'))),
+  });
+  // The Zaken API documents `format: string` on some lists of plain strings: any string.
+  ajv.addFormat('string', true);
   return ajv;
 }
 
@@ -30,7 +38,7 @@ export type Part = 'body' | 'querystring' | 'params' | 'headers';
  * Compiles a validator for one part of a request. Bodies are validated against the request
  * form of the schema: readOnly properties (`url`, `...Weergave`) are ignored as the standard
  * says, unknown ones too (PATCH bodies may leave out required ones); an empty string in an optional URL, date or choice field means
- * "not given", as ZGW clients send it. Query strings may not carry unknown parameters.
+ * "not given", as ZGW clients send it; a number in a text field is that text. Query strings may not carry unknown parameters.
  */
 export function compileValidator(schema: object, part: Part, options: { partial?: boolean } = {}): (data: unknown) => void {
   const ajv = part === 'body' ? bodyAjv : paramAjv;
@@ -41,7 +49,10 @@ export function compileValidator(schema: object, part: Part, options: { partial?
   const variants = part === 'body' ? variantValidator(schema) : undefined;
   return (data) => {
     if (part === 'body') blankToAbsent(requestSchema, data);
-    if (part === 'querystring') rejectUnknownParameters(requestSchema, data);
+    if (part === 'querystring') {
+      rejectUnknownParameters(requestSchema, data);
+      splitCommaLists(requestSchema, data);
+    }
     const errors = validate(data) ? [] : [...(validate.errors ?? [])];
     // A polymorphic body: the variant its discriminator selects checks the variant's own properties.
     if (variants && data && typeof data === 'object') {
@@ -128,6 +139,14 @@ export function toRequestSchema(schema: object): object {
 
 function blankToAbsent(schema: JsonSchema, data: unknown): void {
   for (const part of schema.allOf ?? []) blankToAbsent(part, data);
+  if (data && typeof data === 'object' && !Array.isArray(data) && schema.properties) {
+    // A number where text is expected is that text, as the reference implementations read it
+    // (the suite sends `"identificatie": 2`).
+    const record = data as Record<string, unknown>;
+    for (const [key, propertySchema] of Object.entries(schema.properties)) {
+      if (propertySchema.type === 'string' && typeof record[key] === 'number' && Number.isFinite(record[key])) record[key] = String(record[key]);
+    }
+  }
   if (Array.isArray(data) && schema.items) {
     for (const item of data) blankToAbsent(schema.items, item);
     return;
@@ -141,6 +160,14 @@ function blankToAbsent(schema: JsonSchema, data: unknown): void {
     } else if (value && typeof value === 'object') {
       blankToAbsent(propertySchema, value);
     }
+  }
+}
+
+/** An array query parameter is comma-separated (OpenAPI `style: form, explode: false`): `a,b` → `['a', 'b']`. */
+function splitCommaLists(schema: JsonSchema, data: unknown): void {
+  const query = (data ?? {}) as Record<string, unknown>;
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    if (property.type === 'array' && typeof query[key] === 'string') query[key] = (query[key] as string).split(',').map((v) => v.trim()).filter((v) => v !== '');
   }
 }
 

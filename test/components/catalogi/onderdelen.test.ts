@@ -2,51 +2,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
-
-const ROOT = '/catalogi/api/v1';
-const WRITER = { clientId: 'ztc-writer', secret: 'ztc-writer-secret-0123456789' };
-const FORCER = { clientId: 'ztc-forcer', secret: 'ztc-forcer-secret-0123456789' };
+import { CATALOGI_CLIENTS, FORCER, ROOT, WRITER, zaaktypeBody } from './fixtures.ts';
 
 let server: TestServer;
 let catalogus: string;
 before(async () => {
-  server = await startTestServer({
-    components: ['catalogi'],
-    extraClients: [
-      { ...WRITER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven'] }] },
-      { ...FORCER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven', 'catalogi.geforceerd-schrijven', 'catalogi.geforceerd-verwijderen'] }] },
-    ],
-  });
+  server = await startTestServer({ components: ['catalogi'], extraClients: CATALOGI_CLIENTS });
   catalogus = (await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'ONDER', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
 });
 after(() => server.close());
 
-const zaaktype = async (identificatie: string) =>
-  (
-    await server.call('POST', `${ROOT}/zaaktypen`, {
-      body: {
-        identificatie,
-        omschrijving: 'Zaaktype',
-        vertrouwelijkheidaanduiding: 'openbaar',
-        doel: 'doel',
-        aanleiding: 'aanleiding',
-        indicatieInternOfExtern: 'extern',
-        handelingInitiator: 'indienen',
-        onderwerp: 'onderwerp',
-        handelingBehandelaar: 'behandelen',
-        doorlooptijd: 'P10D',
-        opschortingEnAanhoudingMogelijk: false,
-        verlengingMogelijk: false,
-        publicatieIndicatie: false,
-        productenOfDiensten: [],
-        referentieproces: { naam: 'proces' },
-        catalogus,
-        besluittypen: [],
-        gerelateerdeZaaktypen: [],
-        beginGeldigheid: '2020-01-01',
-      },
-    })
-  ).body;
+const zaaktype = async (identificatie: string) => (await server.call('POST', `${ROOT}/zaaktypen`, { body: zaaktypeBody(catalogus, identificatie) })).body;
 
 describe('statustypen and roltypen', () => {
   it('belong to a zaaktype, which lists them; the last statustype is the eindstatus; a volgnummer is unique', async () => {
@@ -88,7 +54,7 @@ describe('statustypen and roltypen', () => {
     assert.equal((await server.call('GET', rol.body.url)).status, 404);
   });
 
-  it('ztc-010: the parts of a published zaaktype cannot be created, changed or deleted, unless forced', async () => {
+  it('ztc-010, ztc-011: the parts of a published zaaktype cannot be created, changed or deleted; a correction may change or delete them', async () => {
     const zt = await zaaktype('ONDER-2');
     const status = await server.call('POST', `${ROOT}/statustypen`, { client: WRITER, body: { zaaktype: zt.url, omschrijving: 'Ontvangen', volgnummer: 1 } });
     assert.equal((await server.call('POST', `${zt.url}/publish`)).status, 200);
@@ -100,7 +66,16 @@ describe('statustypen and roltypen', () => {
     ];
     assert.deepEqual(refused.map((r) => [r.status, r.body.invalidParams[0].name, r.body.invalidParams[0].code]), Array(4).fill([400, 'nonFieldErrors', 'non-concept-zaaktype']));
     assert.equal((await server.call('PATCH', status.body.url, { client: FORCER, body: { statustekst: 'correctie' } })).status, 200);
-    assert.equal((await server.call('POST', `${ROOT}/roltypen`, { client: FORCER, body: { zaaktype: zt.url, omschrijving: 'x', omschrijvingGeneriek: 'initiator' } })).status, 201);
+    // Creating is no correction: not even a client with every scope adds a part (ztc-011b..e).
+    for (const client of [FORCER, undefined]) {
+      const created = await server.call('POST', `${ROOT}/roltypen`, { client, body: { zaaktype: zt.url, omschrijving: 'x', omschrijvingGeneriek: 'initiator' } });
+      assert.deepEqual([created.status, created.body.invalidParams?.[0]?.code], [400, 'non-concept-zaaktype']);
+    }
+    // Moving a part of a concept zaaktype to the published one is adding to it (ztc-011b).
+    const concept = await zaaktype('ONDER-3');
+    const rol = await server.call('POST', `${ROOT}/roltypen`, { client: WRITER, body: { zaaktype: concept.url, omschrijving: 'x', omschrijvingGeneriek: 'initiator' } });
+    const moved = await server.call('PATCH', rol.body.url, { client: WRITER, body: { zaaktype: zt.url } });
+    assert.deepEqual([moved.status, moved.body.invalidParams[0].name, moved.body.invalidParams[0].code], [400, 'nonFieldErrors', 'non-concept-zaaktype']);
     assert.equal((await server.call('DELETE', status.body.url, { client: FORCER })).status, 204);
     assert.deepEqual((await server.call('GET', `${ROOT}/statustypen?zaaktype=${encodeURIComponent(zt.url)}`)).body.results, []);
   });
@@ -153,8 +128,9 @@ describe('eigenschappen and zaaktype-informatieobjecttypen', () => {
     assert.deepEqual(await list(`informatieobjecttype=${encodeURIComponent(iot.body.url)}`), [byUrl.body.url]);
     assert.deepEqual(await list('informatieobjecttype=aanvraag&richting=inkomend'), [byUrl.body.url]);
     assert.deepEqual(await list('informatieobjecttype=aanvraag&richting=uitgaand'), []);
+    // Zaaktype and informatieobjecttype both published: the relation is fixed (ztc-010g).
     const refused = await server.call('DELETE', byUrl.body.url, { client: WRITER });
-    assert.equal(refused.body.invalidParams[0].code, 'non-concept-zaaktype');
+    assert.equal(refused.body.invalidParams[0].code, 'non-concept-relation');
   });
 });
 

@@ -2,8 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { loadReferentielijsten } from '../../../src/components/referentielijsten/store.ts';
+import { ROOT, zaaktypeBody } from './fixtures.ts';
 
-const ROOT = '/catalogi/api/v1';
 const store = loadReferentielijsten();
 
 let server: TestServer;
@@ -16,35 +16,10 @@ const elders = store.resultaten.find((r) => r.procesType !== nihil.procesType)!;
 const generiek = store.resultaattypeomschrijvingen[0]!;
 
 before(async () => {
-  server = await startTestServer({ components: ['catalogi'] });
+  server = await startTestServer({ components: ['catalogi', 'referentielijsten'] });
   ref = `${server.baseUrl}/referentielijsten/api/v1`;
   catalogus = (await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'RT', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
-  zaaktype = (
-    await server.call('POST', `${ROOT}/zaaktypen`, {
-      body: {
-        identificatie: 'RT-1',
-        omschrijving: 'Zaaktype',
-        vertrouwelijkheidaanduiding: 'openbaar',
-        doel: 'doel',
-        aanleiding: 'aanleiding',
-        indicatieInternOfExtern: 'extern',
-        handelingInitiator: 'indienen',
-        onderwerp: 'onderwerp',
-        handelingBehandelaar: 'behandelen',
-        doorlooptijd: 'P10D',
-        opschortingEnAanhoudingMogelijk: false,
-        verlengingMogelijk: false,
-        publicatieIndicatie: false,
-        productenOfDiensten: [],
-        selectielijstProcestype: `${ref}/procestypen/${nihil.procesType}`,
-        referentieproces: { naam: 'proces' },
-        catalogus,
-        besluittypen: [],
-        gerelateerdeZaaktypen: [],
-        beginGeldigheid: '2020-01-01',
-      },
-    })
-  ).body;
+  zaaktype = (await server.call('POST', `${ROOT}/zaaktypen`, { body: zaaktypeBody(catalogus, 'RT-1', { selectielijstProcestype: `${ref}/procestypen/${nihil.procesType}` }) })).body;
 });
 after(() => server.close());
 
@@ -117,5 +92,24 @@ describe('resultaattypen', () => {
       ['brondatumArchiefprocedure.registratie', 'must-be-empty'],
       ['brondatumArchiefprocedure.procestermijn', 'must-be-empty'],
     ]);
+  });
+
+  it('keeps links into its own Referentielijsten by path: they follow the host the API is reached at', async () => {
+    const created = await server.call('POST', `${ROOT}/resultaattypen`, { body: resultaattype({ omschrijving: 'Elders gelezen' }) });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const elsewhere = 'http://catalogus.example';
+    const read = async (url: string) => {
+      const response = await server.og.app.inject({ method: 'GET', url: new URL(url).pathname, headers: { host: new URL(elsewhere).host, authorization: `Bearer ${await server.token()}` } });
+      return response.json();
+    };
+    const rt = await read(created.body.url);
+    assert.deepEqual(
+      [rt.url, rt.selectielijstklasse, rt.resultaattypeomschrijving],
+      [`${elsewhere}${new URL(created.body.url).pathname}`, `${elsewhere}/referentielijsten/api/v1/resultaten/${nihil.uuid}`, `${elsewhere}/referentielijsten/api/v1/resultaattypeomschrijvingen/${generiek.uuid}`],
+    );
+    assert.equal((await read(zaaktype.url)).selectielijstProcestype, `${elsewhere}/referentielijsten/api/v1/procestypen/${nihil.procesType}`);
+    // A change that leaves the references as they are still finds them, and the zaaktype's procestype still matches.
+    const patched = await server.call('PATCH', created.body.url, { body: { toelichting: 'gewijzigd' } });
+    assert.deepEqual([patched.status, patched.body.selectielijstklasse], [200, created.body.selectielijstklasse], JSON.stringify(patched.body));
   });
 });

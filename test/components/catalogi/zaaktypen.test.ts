@@ -14,7 +14,7 @@ let server: TestServer;
 let catalogus: string;
 let procestype: string;
 before(async () => {
-  server = await startTestServer({ components: ['catalogi'], extraClients: [{ ...WRITER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven'] }] }] });
+  server = await startTestServer({ components: ['catalogi', 'referentielijsten'], extraClients: [{ ...WRITER, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen', 'catalogi.schrijven'] }] }] });
   catalogus = (await server.call('POST', `${ROOT}/catalogussen`, { body: { domein: 'ZT', rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' } })).body.url;
   procestype = `${server.baseUrl}/referentielijsten/api/v1/procestypen/${loadReferentielijsten().procestypen[0]!.uuid}`;
 });
@@ -148,6 +148,10 @@ describe('zaaktypen', () => {
     assert.deepEqual(await list('trefwoorden=a,b'), [v1.body.url]);
     assert.deepEqual(await list('trefwoorden=a'), [v1.body.url, v2.body.url]);
     assert.deepEqual(await list('status=concept'), []);
+
+    // zrc-006: another zaaktype with this identificatie but its own omschrijving is no version of it.
+    const other = await server.call('POST', `${ROOT}/zaaktypen`, { client: WRITER, body: zaaktype({ identificatie: 'ZT-V', omschrijving: 'Een ander zaaktype', beginGeldigheid: '2021-01-01', eindeGeldigheid: null }) });
+    assert.equal((await server.call('POST', `${other.body.url}/publish`, { client: WRITER })).status, 200);
 
     const concept = await server.call('POST', `${ROOT}/zaaktypen`, { client: WRITER, body: zaaktype({ identificatie: 'ZT-WEG' }) });
     assert.equal((await server.call('DELETE', concept.body.url, { client: WRITER })).status, 204);

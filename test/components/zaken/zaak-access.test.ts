@@ -60,6 +60,16 @@ describe('zaak-access', () => {
     assert.deepEqual(await visible(none), []);
   });
 
+  it('combines grants: the highest ceiling per zaaktype, grants without a zaaktype for every zaaktype', async () => {
+    const grants = (autorisaties: object[]) => new Authorization({ clientId: 'x', rights: { heeftAlleAutorisaties: false, autorisaties: autorisaties as never } });
+    const zrc = (zaaktype: string | undefined, max: string | undefined) => ({ component: 'zrc', scopes: [ZAKEN_LEZEN], zaaktype, maxVertrouwelijkheidaanduiding: max });
+    assert.deepEqual(await visible(grants([zrc(ZT_A, 'openbaar'), zrc(ZT_A, 'geheim'), zrc(ZT_B, 'openbaar')])), ['a-openbaar', 'a-geheim', 'a-gesloten']);
+    assert.deepEqual(await visible(grants([zrc(ZT_A, 'openbaar'), zrc(ZT_B, 'intern')])), ['a-openbaar', 'b-intern']);
+    assert.deepEqual(await visible(grants([zrc(undefined, 'intern')])), ['a-openbaar', 'b-intern', 'a-gesloten']);
+    assert.deepEqual(await visible(grants([zrc(ZT_B, undefined), zrc(undefined, 'openbaar')])), ['a-openbaar', 'b-intern']);
+    assert.deepEqual(await visible(grants([{ component: 'zrc', scopes: ['zaken.bijwerken'], zaaktype: ZT_A }])), [], 'another scope grants no reading');
+  });
+
   it('loads a zaak by uuid (404) and by URL (400 no_match / does_not_exist), with the zaaktype as an URL', async () => {
     const zaak = await loadZaak(database.db, uuids['a-geheim']!, API);
     assert.equal(zaak.zaaktype, ZT_A);

@@ -72,6 +72,15 @@ describe('ZGW JWT authentication', () => {
     await a.authenticate(header);
     assert.equal(lookups(), 2);
   });
+
+  it('accepts its internal credential, with every right, only from in-process callers', async () => {
+    const { a, lookups } = authenticator();
+    const internal = await a.authenticate(a.internalCredential, { inProcess: true });
+    assert.equal(internal.hasScope('zrc', 'zaken.lezen'), true);
+    await rejects(a.authenticate(a.internalCredential), 401, 'authentication_failed');
+    await rejects(a.authenticate('Bearer something-else', { inProcess: true }), 401, 'authentication_failed');
+    assert.equal(lookups(), 0);
+  });
 });
 
 describe('Authorization', () => {

@@ -139,8 +139,9 @@ describe('operations', () => {
     assert.deepEqual(doc.components.schemas.Ding.properties.plek.nullable, true);
     const head = doc.paths['/dingen/{uuid}'].head;
     assert.equal(head.operationId, 'ding_headers');
-    assert.deepEqual(head.parameters.map((p: any) => p.name), ['uuid', 'If-None-Match']);
-    assert.deepEqual(Object.keys(head.responses['200'].headers).sort(), ['API-version', 'ETag']);
+    // HEAD answers as GET does, CRS headers included (the Zaken API documents them so).
+    assert.deepEqual(head.parameters.map((p: any) => p.name), ['uuid', 'If-None-Match', 'Accept-Crs', 'Content-Crs']);
+    assert.deepEqual(Object.keys(head.responses['200'].headers).sort(), ['API-version', 'Content-Crs', 'ETag']);
     // The PATCH documents the full schema, as the standards do, but accepts a partial body (above).
     assert.equal(doc.paths['/dingen/{uuid}'].patch.requestBody.content['application/json'].schema.$ref, '#/components/schemas/Ding');
   });

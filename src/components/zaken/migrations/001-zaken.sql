@@ -24,7 +24,6 @@ CREATE TABLE zaken.zaak (
   uiterlijke_einddatum_afdoening date,
   publicatiedatum date,
   communicatiekanaal text NOT NULL DEFAULT '',
-  communicatiekanaal_naam text NOT NULL DEFAULT '',
   producten_of_diensten jsonb NOT NULL DEFAULT '[]'::jsonb,
   -- The vertrouwelijkheidaanduiding as its rank in VERTROUWELIJKHEIDAANDUIDINGEN
   -- (0 openbaar … 7 zeer_geheim): authorisation compares it with a client's ceiling.
@@ -37,7 +36,6 @@ CREATE TABLE zaken.zaak (
   verlenging_duur text,
   opschorting_indicatie boolean NOT NULL DEFAULT false,
   opschorting_reden text NOT NULL DEFAULT '',
-  opschorting_eerdere_opschorting boolean NOT NULL DEFAULT false,
   selectielijstklasse text NOT NULL DEFAULT '',
   hoofdzaak_id bigint REFERENCES zaken.zaak (id) ON DELETE CASCADE,
   -- [{url, aardRelatie}]: other zaken, possibly in another Zaken API.
