@@ -74,12 +74,19 @@ function toApi(row: SubResourceRow, apiRoot: string): Record<string, unknown> {
 }
 
 /**
- * The ObjectInformatieObjecten in the Documenten API of a zaak's zaakinformatieobjecten. Read
- * them before deleting the zaak (its zaakinformatieobjecten go with it), and delete them with
- * `deps.documentRelations` after that has been committed (zrc-023h).
+ * The ObjectInformatieObjecten in the Documenten API of the zaakinformatieobjecten of a zaak
+ * and its deelzaken. Read them before deleting the zaak (its zaakinformatieobjecten go with
+ * it), and delete them with `deps.documentRelations` after that has been committed (zrc-023h).
  */
 export async function objectinformatieobjectenOfZaak(db: Db | Tx, zaakId: number, apiRoot: string): Promise<string[]> {
-  const rows = await db.selectFrom('zaken.zaakinformatieobject').select('objectinformatieobject').where('zaak_id', '=', zaakId).where('objectinformatieobject', 'is not', null).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('zaken.zaakinformatieobject as zio')
+    .innerJoin('zaken.zaak as zaak', 'zaak.id', 'zio.zaak_id')
+    .select('zio.objectinformatieobject')
+    .where((eb) => eb.or([eb('zaak.id', '=', zaakId), eb('zaak.hoofdzaak_id', '=', zaakId)]))
+    .where('zio.objectinformatieobject', 'is not', null)
+    .orderBy('zio.id')
+    .execute();
   return rows.map((r) => shownUrl(r.objectinformatieobject as string, apiRoot));
 }
 

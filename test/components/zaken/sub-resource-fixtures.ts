@@ -81,12 +81,15 @@ export interface ZaakSpec {
   /** Set: the zaak is closed. */
   einddatum?: string;
   archiefstatus?: string;
+  /** The URL of the zaak this one is a deelzaak of. */
+  hoofdzaak?: string;
 }
 
 /** A zaak inserted with SQL; its URL on the test server. */
 export async function insertZaak(server: TestServer, spec: ZaakSpec): Promise<string> {
   const uuid = randomUUID();
   const zaaktype = new URL(spec.zaaktype);
+  const hoofdzaak = spec.hoofdzaak ? await server.og.database.db.selectFrom('zaken.zaak').select('id').where('uuid', '=', spec.hoofdzaak.split('/').pop()!).executeTakeFirstOrThrow() : undefined;
   await server.og.database.db
     .insertInto('zaken.zaak')
     .values({
@@ -101,6 +104,7 @@ export async function insertZaak(server: TestServer, spec: ZaakSpec): Promise<st
       vertrouwelijkheid_rank: VERTROUWELIJKHEIDAANDUIDINGEN.indexOf(spec.vertrouwelijkheidaanduiding ?? 'openbaar'),
       einddatum: spec.einddatum ?? null,
       archiefstatus: spec.archiefstatus ?? 'nog_te_archiveren',
+      hoofdzaak_id: hoofdzaak?.id ?? null,
     })
     .execute();
   return `${server.baseUrl}${ZAKEN}/zaken/${uuid}`;

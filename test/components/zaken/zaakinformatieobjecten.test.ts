@@ -168,6 +168,17 @@ describe('zaakinformatieobjecten', () => {
     assert.deepEqual(trail, [['create', ''], ['destroy', ''], ['create', 'teruggedraaid'], ['create', ''], ['destroy', 'teruggedraaid'], ['destroy', '']]);
   });
 
+  it('deletes the mirrors of a zaak and its deelzaken with the zaak (zrc-023h)', async () => {
+    const zaak = await insertZaak(server, { zaaktype: zt.url });
+    const deelzaak = await insertZaak(server, { zaaktype: zt.url, hoofdzaak: zaak });
+    for (const z of [zaak, deelzaak]) assert.equal((await server.call('POST', `${ZAKEN}/zaakinformatieobjecten`, { body: { zaak: z, informatieobject: informatieobject(remote, zt.informatieobjecttype) } })).status, 201);
+    const mirrors = () => [...remote.objectinformatieobjecten.values()].filter((r) => r.object === zaak || r.object === deelzaak).length;
+    assert.equal(mirrors(), 2);
+    const deleted = await server.call('DELETE', zaak, { headers: { 'Accept-Crs': 'EPSG:4326' } });
+    assert.equal(deleted.status, 204, JSON.stringify(deleted.body));
+    assert.equal(mirrors(), 0);
+  });
+
   it('lists the relations of readable zaken, by zaak and informatieobject, unpaginated', async () => {
     const zaak = await insertZaak(server, { zaaktype: zt.url });
     const geheim = await insertZaak(server, { zaaktype: zt.url, vertrouwelijkheidaanduiding: 'geheim' });
