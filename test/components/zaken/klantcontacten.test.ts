@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
-import { client, grant, insertZaak, startZakenServer, ZAKEN } from './sub-resource-fixtures.ts';
+import { client, grant, insertZaak, startZakenServer } from './sub-resource-fixtures.ts';
+import { ZAKEN } from './fixtures.ts';
 
 // Klantcontacten need no Catalogi resource: any zaaktype URL will do.
 const ZAAKTYPE = 'https://catalogi.example/catalogi/api/v1/zaaktypen/8d1e8a55-0a51-4b3b-9f1b-6cc1a3d2a001';

@@ -1,7 +1,7 @@
 /**
  * What the tests of a zaak's sub-resources share: a real Open Grond (Catalogi and Zaken APIs)
  * with a published zaaktype and its types made through the Catalogi API, zaken inserted with
- * SQL (the zaken resource is built elsewhere), and a fake remote server for the resources of
+ * SQL (in any state: closed, archived, confidential), and a fake remote server for the resources of
  * other APIs (informatieobjecten, besluiten, contactmomenten, verzoeken, objects), whose
  * Documenten API checks the zaakinformatieobject in our API as the reference does.
  */
@@ -11,9 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import type { ClientSpec } from '../../../src/components/autorisaties/provision.ts';
 import { VERTROUWELIJKHEIDAANDUIDINGEN, type Vertrouwelijkheidaanduiding } from '../../../src/platform/http/schema.ts';
-
-export const CATALOGI = '/catalogi/api/v1';
-export const ZAKEN = '/zaken/api/v1';
+import { CATALOGI, createZaaktype, ZAKEN } from './fixtures.ts';
 
 export async function startZakenServer(extraClients: ClientSpec[] = []): Promise<TestServer> {
   return startTestServer({ components: ['autorisaties', 'catalogi', 'zaken'], extraClients });
@@ -29,8 +27,8 @@ export interface Zaaktype {
 
 /**
  * A published zaaktype with roltypen (behandelaar, initiator), an eigenschap, a zaakobjecttype
- * and an informatieobjecttype among its informatieobjecttypen; `other` makes a second set in
- * the same catalogus, for the rules "must belong to the zaak's zaaktype".
+ * and an informatieobjecttype among its informatieobjecttypen; a second one gives the types for
+ * the rules "must belong to the zaak's zaaktype".
  */
 export async function publishedZaaktype(server: TestServer, identificatie: string): Promise<Zaaktype> {
   const post = async (path: string, body: unknown) => {
@@ -38,36 +36,15 @@ export async function publishedZaaktype(server: TestServer, identificatie: strin
     if (answer.status >= 300) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const catalogus = (await post('/catalogussen', { domein: identificatie.slice(0, 5).toUpperCase(), rsin: '000000000', contactpersoonBeheerNaam: 'Beheer' })).url;
-  const informatieobjecttype = (await post('/informatieobjecttypen', { catalogus, omschrijving: `Document ${identificatie}`, vertrouwelijkheidaanduiding: 'openbaar', beginGeldigheid: '2020-01-01', informatieobjectcategorie: 'Brief' })).url;
-  const zaaktype = (
-    await post('/zaaktypen', {
-      identificatie,
-      omschrijving: `Zaaktype ${identificatie}`,
-      vertrouwelijkheidaanduiding: 'openbaar',
-      doel: 'doel',
-      aanleiding: 'aanleiding',
-      indicatieInternOfExtern: 'extern',
-      handelingInitiator: 'indienen',
-      onderwerp: 'onderwerp',
-      handelingBehandelaar: 'behandelen',
-      doorlooptijd: 'P10D',
-      opschortingEnAanhoudingMogelijk: false,
-      verlengingMogelijk: false,
-      publicatieIndicatie: false,
-      productenOfDiensten: [],
-      referentieproces: { naam: 'proces' },
-      catalogus,
-      besluittypen: [],
-      gerelateerdeZaaktypen: [],
-      beginGeldigheid: '2020-01-01',
-    })
-  ).url;
+  // A concept first: its types are added, then it is published.
+  const zaaktype = await createZaaktype(server, { identificatie, omschrijving: `Zaaktype ${identificatie}` }, false);
+  const { catalogus } = (await server.call('GET', zaaktype)).body;
+  const informatieobjecttype = (await post('/informatieobjecttypen', { catalogus, omschrijving: `Document ${identificatie}`, vertrouwelijkheidaanduiding: 'openbaar', beginGeldigheid: '2019-01-01', informatieobjectcategorie: 'Brief' })).url;
   const behandelaar = (await post('/roltypen', { zaaktype, omschrijving: 'Behandelaar', omschrijvingGeneriek: 'behandelaar' })).url;
   const initiator = (await post('/roltypen', { zaaktype, omschrijving: 'Aanvrager', omschrijvingGeneriek: 'initiator' })).url;
   const eigenschap = (await post('/eigenschappen', { zaaktype, naam: 'kleur', definitie: 'De kleur', specificatie: { formaat: 'tekst', lengte: '10', kardinaliteit: '1', waardenverzameling: ['rood', 'groen'] } })).url;
   const zaakobjecttype = (
-    await post('/zaakobjecttypen', { zaaktype, catalogus, anderObjecttype: false, objecttype: 'https://objecttypen.example/api/v2/objecttypes/1', relatieOmschrijving: 'betreft', beginGeldigheid: '2020-01-01' })
+    await post('/zaakobjecttypen', { zaaktype, catalogus, anderObjecttype: false, objecttype: 'https://objecttypen.example/api/v2/objecttypes/1', relatieOmschrijving: 'betreft', beginGeldigheid: '2019-01-01' })
   ).url;
   await post('/zaaktype-informatieobjecttypen', { zaaktype, informatieobjecttype, volgnummer: 1, richting: 'inkomend' });
   await post(`${informatieobjecttype}/publish`, {});

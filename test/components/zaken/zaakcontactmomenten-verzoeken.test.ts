@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
-import { client, grant, insertZaak, startRemote, startZakenServer, ZAKEN, type RemoteServer } from './sub-resource-fixtures.ts';
+import { client, grant, insertZaak, startRemote, startZakenServer, type RemoteServer } from './sub-resource-fixtures.ts';
+import { ZAKEN } from './fixtures.ts';
 
 const ZAAKTYPE = 'https://catalogi.example/catalogi/api/v1/zaaktypen/8d1e8a55-0a51-4b3b-9f1b-6cc1a3d2a002';
 const BEPERKT = client('cm-beperkt');

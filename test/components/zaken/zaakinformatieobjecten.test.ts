@@ -5,7 +5,8 @@ import type { TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
 import { objectinformatieobjectenOfZaak } from '../../../src/components/zaken/zaakinformatieobjecten.ts';
-import { client, grant, informatieobject, insertZaak, publishedZaaktype, startRemote, startZakenServer, ZAKEN, type RemoteServer, type Zaaktype } from './sub-resource-fixtures.ts';
+import { client, grant, informatieobject, insertZaak, publishedZaaktype, startRemote, startZakenServer, type RemoteServer, type Zaaktype } from './sub-resource-fixtures.ts';
+import { ZAKEN } from './fixtures.ts';
 
 const BEPERKT = client('zio-beperkt');
 const GEFORCEERD = client('zio-geforceerd');

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { TestServer } from '../../helpers/server.ts';
 import { auditTrail } from '../../../src/platform/audit/audit.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
-import { client, grant, insertZaak, publishedZaaktype, startRemote, startZakenServer, ZAKEN, type RemoteServer, type Zaaktype } from './sub-resource-fixtures.ts';
+import { client, grant, insertZaak, publishedZaaktype, startRemote, startZakenServer, type RemoteServer, type Zaaktype } from './sub-resource-fixtures.ts';
+import { ZAKEN } from './fixtures.ts';
 
 const BEPERKT = client('zo-beperkt');
 const GEFORCEERD = client('zo-geforceerd');
