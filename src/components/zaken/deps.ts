@@ -2,6 +2,7 @@
 import type { Database } from '../../platform/db/database.ts';
 import type { ComponentOptions } from '../component.ts';
 import type { CatalogiLookup, ReferenceFetcher } from './catalogi.ts';
+import type { DocumentRelations } from './document-relations.ts';
 import type { IdentificatieFormat } from './identificatie.ts';
 
 export interface ZakenDeps {
@@ -14,6 +15,11 @@ export interface ZakenDeps {
    * reference resolver (`ComponentContext.references`).
    */
   references: ReferenceFetcher;
+  /**
+   * The mirror of a zaakinformatieobject in the Documenten API (zrc-005), written through the
+   * reference resolver's `send`.
+   */
+  documentRelations: DocumentRelations;
   /** The format of generated zaak identificaties. */
   identificatie: IdentificatieFormat;
   options?: ComponentOptions;

@@ -16,6 +16,15 @@ import { parseIdentificatieFormat } from './identificatie.ts';
 import { zaakOperations } from './zaken.ts';
 import { statusOperations } from './statussen.ts';
 import { resultaatOperations } from './resultaten.ts';
+import { rolOperations } from './rollen.ts';
+import { zaakobjectOperations } from './zaakobjecten.ts';
+import { zaakinformatieobjectOperations } from './zaakinformatieobjecten.ts';
+import { klantcontactOperations } from './klantcontacten.ts';
+import { zaakcontactmomentOperations } from './zaakcontactmomenten.ts';
+import { zaakverzoekOperations } from './zaakverzoeken.ts';
+import { zaakeigenschapOperations } from './zaakeigenschappen.ts';
+import { zaakbesluitOperations } from './zaakbesluiten.ts';
+import { documentRelations } from './document-relations.ts';
 
 export type { ZakenDeps } from './deps.ts';
 
@@ -28,6 +37,7 @@ export const zaken: Component = {
       catalogi: catalogiLookup(references),
       references,
       identificatie: parseIdentificatieFormat(options?.zaakIdentificatie),
+      documentRelations: documentRelations(references),
       options,
     };
     return {
@@ -48,6 +58,14 @@ function zakenOperations(deps: ZakenDeps): Operation[] {
     ...zaakOperations(deps),
     ...statusOperations(deps),
     ...resultaatOperations(deps),
+    ...rolOperations(deps),
+    ...zaakobjectOperations(deps),
+    ...zaakinformatieobjectOperations(deps),
+    ...klantcontactOperations(deps),
+    ...zaakcontactmomentOperations(deps),
+    ...zaakverzoekOperations(deps),
+    ...zaakeigenschapOperations(deps),
+    ...zaakbesluitOperations(deps),
   ];
 }
 

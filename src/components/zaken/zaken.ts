@@ -44,6 +44,7 @@ import {
 import { checkFilterValues, orderingOf, ORDERING_VALUES, zaakFilterConditions, ZAAK_LIST_FILTERS, type ZaakFilterValues } from './zaak-filters.ts';
 import { checkArchief, checkBetaling, checkHoofdzaak, checkImmutable, checkOrganisaties, checkProductenOfDiensten, checkZaaktypePublished, parseZaakgeometrie } from './zaak-rules.ts';
 import { deleteZaak, fieldsOf, findZaakRow, insertZaak, updateZaak, ZAAK_COLUMNS, zaakToApi, zakenToApi, type ZaakFields, type ZaakRow } from './zaak-store.ts';
+import { objectinformatieobjectenOfZaak } from './zaakinformatieobjecten.ts';
 
 const TAGS = ['zaken'];
 const CRS = { accept: true, content: true };
@@ -380,11 +381,18 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
         const fields = fieldsOf(row, apiRoot);
         const zaak = refOf(row, fields, apiRoot);
         if (!mayAccess(auth, zaak, [ZAKEN_VERWIJDEREN])) throw permissionDenied('Je hebt geen toestemming om deze zaak te verwijderen (zaaktype of vertrouwelijkheidaanduiding).');
-        await database.db.transaction().execute(async (tx: Tx) => {
+        const mirrors = await database.db.transaction().execute(async (tx: Tx) => {
           const oud = await zaakToApi(tx, row, apiRoot);
+          const mirrors = await objectinformatieobjectenOfZaak(tx, zaak.id, apiRoot);
           await deleteZaak(tx, zaak.id);
           await recordZaakMutation(tx, auth, { zaak, resource: 'zaak', resourceUrl: zaak.url, resourceWeergave: fields.identificatie, actie: 'destroy', resultaat: 204, oud, toelichting: auditToelichting(request.headers) });
+          return mirrors;
         });
+        // After the commit, the mirrors of its zaakinformatieobjecten in the Documenten API go too
+        // (zrc-023h); the zaak is gone whatever that API answers, so a refusal is logged, not returned.
+        for (const url of mirrors) {
+          await deps.documentRelations.delete(url, apiRoot).catch((error: Error) => request.log.warn({ err: error, objectinformatieobject: url }, 'Gespiegelde relatie niet verwijderd'));
+        }
         return { status: 204 };
       },
     }),

@@ -73,6 +73,12 @@ export interface ResolveContext {
   apiRoot?: string;
   /** Read with the rights of this client rather than this instance's. */
   onBehalfOf?: OnBehalfOf;
+  /**
+   * Read a remote resource anew instead of from the cache (the answer is cached again): for a
+   * check whose outcome another API waits for, such as whether a besluit still names a zaak
+   * when the Besluiten API elsewhere removes the relation it has just let go of.
+   */
+  fresh?: boolean;
 }
 
 /**
@@ -133,7 +139,7 @@ export class ReferenceResolver {
    */
   async fetch(url: string, expected: ExpectedResource, context: ResolveContext = {}): Promise<Resolution> {
     const local = this.#local(url, context);
-    let resource = local ? undefined : this.#cache.get(url);
+    let resource = local || context.fresh ? undefined : this.#cache.get(url);
     if (!resource) {
       const answer = await this.#json(url, local, context.onBehalfOf);
       if (!answer.ok) return answer;

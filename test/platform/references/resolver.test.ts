@@ -183,6 +183,16 @@ describe('references elsewhere, fetched over HTTP', () => {
     assert.equal(remote.hits.get('/referentielijsten/api/v1/communicatiekanalen/1'), 1);
   });
 
+  it('reads anew when asked for a fresh answer, and caches that answer', async () => {
+    const path = '/referentielijsten/api/v1/vers/communicatiekanalen/1';
+    const url = `${remote.url}${path}`;
+    assert.ok((await server.og.references.fetch(url, COMMUNICATIEKANAAL, { apiRoot })).ok);
+    assert.ok((await server.og.references.fetch(url, COMMUNICATIEKANAAL, { apiRoot, fresh: true })).ok);
+    assert.equal(remote.hits.get(path), 2);
+    assert.ok((await server.og.references.fetch(url, COMMUNICATIEKANAAL, { apiRoot })).ok);
+    assert.equal(remote.hits.get(path), 2);
+  });
+
   it('sends no credentials where none are configured, and refetches without a cache', async () => {
     const uncached = new ReferenceResolver({ app: server.og.app, internalCredential: '', localApiRoots: [], cacheSeconds: 0 });
     const url = `${remote.url}/other/api/v1/communicatiekanalen/2`;
