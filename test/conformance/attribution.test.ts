@@ -301,3 +301,17 @@ test('a run that takes too long is stopped by the run timeout', async () => {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   assert.equal(seen.length, count, 'no requests after the run ended');
 });
+
+test("a component starts with the globals the one before it left, as in one run of the whole collection", async () => {
+  const suite = tinySuite();
+  const [demo, other] = ['demo', 'other'].map((name) => findComponentFolders(suite).find((c) => c.name === name)!);
+  other!.folder.item![1]!.item![0]!.event![0]!.script!.exec = [`pm.test("thing_url carried over", function () { pm.expect(pm.globals.get("thing_url")).to.equal("${base}/things/1"); });`];
+  const first = await runComponent(buildComponentCollection(suite, demo!, 'all'), { environment: environment(), suiteRequestNames: allRequestNames(suite) });
+  const values = (first.globals as { values?: { key: string; value: unknown }[] } | undefined)?.values ?? [];
+  assert.equal(values.find((v) => v.key === 'thing_url')?.value, `${base}/things/1`);
+
+  const carried = await runComponent(buildComponentCollection(suite, other!, 'all'), { environment: environment(), globals: first.globals, suiteRequestNames: allRequestNames(suite) });
+  assert.deepEqual(counts(carried.folders)['other-001'], { passed: 1, failed: 0, requests: 1 });
+  const fresh = await runComponent(buildComponentCollection(suite, other!, 'all'), { environment: environment(), suiteRequestNames: allRequestNames(suite) });
+  assert.deepEqual(counts(fresh.folders)['other-001'], { passed: 0, failed: 1, requests: 1 });
+});
