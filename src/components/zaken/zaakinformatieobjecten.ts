@@ -124,16 +124,14 @@ export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
       errors.push(...(await checkStatus(tx, body.status as string | null | undefined, zaak, apiRoot)), ...(await checkArchiefstatus(tx, zaak)));
       if (errors.length) throw validationError(errors);
       const given = (key: string) => body[key] !== undefined;
-      await tx
-        .updateTable('zaken.zaakinformatieobject')
-        .set({
-          ...(given('titel') ? { titel: body.titel as string } : {}),
-          ...(given('beschrijving') ? { beschrijving: body.beschrijving as string } : {}),
-          ...(given('vernietigingsdatum') ? { vernietigingsdatum: body.vernietigingsdatum as string | null } : {}),
-          ...(given('status') ? { status: body.status === null ? null : storedUrl(body.status as string, apiRoot) } : {}),
-        })
-        .where('id', '=', row.id)
-        .execute();
+      const changes = {
+        ...(given('titel') ? { titel: body.titel as string } : {}),
+        ...(given('beschrijving') ? { beschrijving: body.beschrijving as string } : {}),
+        ...(given('vernietigingsdatum') ? { vernietigingsdatum: body.vernietigingsdatum as string | null } : {}),
+        ...(given('status') ? { status: body.status === null ? null : storedUrl(body.status as string, apiRoot) } : {}),
+      };
+      // A body with only what does not change (zaak, informatieobject, the read-only aardRelatieWeergave) changes nothing.
+      if (Object.keys(changes).length) await tx.updateTable('zaken.zaakinformatieobject').set(changes).where('id', '=', row.id).execute();
       const nieuw = await reload(tx, row.uuid, apiRoot);
       // The kanaal announces only the creation of a zaakinformatieobject.
       await recordZaakMutation(tx, auth, { zaak, resource: 'zaakinformatieobject', resourceUrl: nieuw.url as string, actie, resultaat: 200, oud: toApi(row, apiRoot), nieuw, resourceWeergave: weergave(nieuw), notify: false });

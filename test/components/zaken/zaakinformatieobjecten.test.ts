@@ -105,6 +105,9 @@ describe('zaakinformatieobjecten', () => {
     assert.deepEqual([put.body.beschrijving, put.body.aardRelatieWeergave, put.body.registratiedatum, put.body.vernietigingsdatum], ['aangepaste beschrijving', 'Hoort bij, omgekeerd: kent', created.registratiedatum, '2030-01-01T00:00:00.000Z']);
     const patch = await server.call('PATCH', created.url, { body: { titel: 'aangepaste titel', aardRelatieWeergave: 'aangepast' } });
     assert.deepEqual([patch.status, patch.body.titel, patch.body.beschrijving, patch.body.aardRelatieWeergave], [200, 'aangepaste titel', 'aangepaste beschrijving', 'Hoort bij, omgekeerd: kent']);
+    // zrc-004c: a body with nothing that can change is no error either.
+    const nothing = await server.call('PATCH', created.url, { body: { aardRelatieWeergave: 'aangepast' } });
+    assert.deepEqual([nothing.status, nothing.body.titel, nothing.body.aardRelatieWeergave], [200, 'aangepaste titel', 'Hoort bij, omgekeerd: kent']);
 
     const otherIo = informatieobject(remote, zt.informatieobjecttype);
     assert.deepEqual(codes((await server.call('PUT', created.url, { body: { ...body, zaak: anders } })).body), [['zaak', 'wijzigen-niet-toegelaten']]);
@@ -113,7 +116,7 @@ describe('zaakinformatieobjecten', () => {
     assert.deepEqual(codes((await server.call('PATCH', created.url, { body: { informatieobject: otherIo } })).body), [['informatieobject', 'wijzigen-niet-toegelaten']]);
 
     const trail = (await auditTrail(server.og.database.db, zaak)).filter((a) => a.resourceUrl === created.url);
-    assert.deepEqual(trail.map((a) => a.actie), ['create', 'update', 'partial_update']);
+    assert.deepEqual(trail.map((a) => a.actie), ['create', 'update', 'partial_update', 'partial_update']);
     // The kanaal zaken announces the creation of a zaakinformatieobject only.
     assert.deepEqual((await listOutbox(server.og.database.db, server.baseUrl, { resourceUrl: created.url })).map((e) => e.actie), ['create']);
   });
