@@ -369,7 +369,7 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
       operationId: 'zaak_destroy',
       summary: 'Verwijder een ZAAK.',
       description:
-        'Verwijder een ZAAK met alles wat erbij hoort: de deelzaken, statussen, het resultaat, rollen, zaakobjecten, zaakeigenschappen, kenmerken, zaakinformatieobjecten, klantcontacten, zaakcontactmomenten, zaakverzoeken en zaakbesluiten.',
+        'Verwijder een ZAAK met alles wat erbij hoort: de deelzaken, statussen, het resultaat, rollen, zaakobjecten, zaakeigenschappen, kenmerken, zaakinformatieobjecten (en hun spiegeling in de Documenten API), klantcontacten, zaakcontactmomenten en zaakverzoeken.\n\n**Er wordt gevalideerd op**\n- de zaak en haar deelzaken hebben geen besluiten: die verwijzen naar de zaak en worden eerst in de Besluiten API verwijderd (`related-besluiten`).',
       tags: TAGS,
       scopes: [ZAKEN_VERWIJDEREN],
       crs: CRS,
@@ -382,6 +382,8 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
         const zaak = refOf(row, fields, apiRoot);
         if (!mayAccess(auth, zaak, [ZAKEN_VERWIJDEREN])) throw permissionDenied('Je hebt geen toestemming om deze zaak te verwijderen (zaaktype of vertrouwelijkheidaanduiding).');
         const mirrors = await database.db.transaction().execute(async (tx: Tx) => {
+          // A besluit names its zaak and is the Besluiten API's: the zaak goes only once the besluiten have let go of it.
+          if (await hasBesluiten(tx, zaak.id)) throw validationError([RELATED_BESLUITEN]);
           const oud = await zaakToApi(tx, row, apiRoot);
           const mirrors = await objectinformatieobjectenOfZaak(tx, zaak.id, apiRoot);
           await deleteZaak(tx, zaak.id);
@@ -518,4 +520,21 @@ function merge(body: Body, current: ZaakFields | undefined): ZaakFields {
     startdatumBewaartermijn: pick('startdatumBewaartermijn', null),
     processobject: pick('processobject', null),
   };
+}
+
+const RELATED_BESLUITEN: InvalidParam = {
+  name: 'nonFieldErrors',
+  code: 'related-besluiten',
+  reason: 'De zaak of een deelzaak heeft besluiten. Die moeten eerst in de Besluiten API verwijderd (of van de zaak losgemaakt) worden voordat de zaak verwijderd kan worden.',
+};
+
+/** Whether the zaak or one of its deelzaken (deleted with it) has a zaakbesluit. */
+async function hasBesluiten(tx: Tx, zaakId: number): Promise<boolean> {
+  const found = await tx
+    .selectFrom('zaken.zaakbesluit as zb')
+    .innerJoin('zaken.zaak as zaak', 'zaak.id', 'zb.zaak_id')
+    .select('zb.id')
+    .where((eb) => eb.or([eb('zaak.id', '=', zaakId), eb('zaak.hoofdzaak_id', '=', zaakId)]))
+    .executeTakeFirst();
+  return found !== undefined;
 }
