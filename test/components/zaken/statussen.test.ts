@@ -13,8 +13,7 @@ let zaaktype: TestZaaktype;
 let ander: TestZaaktype;
 
 before(async () => {
-  // The fake Documenten API changes its documents during a test: no cache of remote resources.
-  server = await startTestServer({ components: ['catalogi', 'zaken', 'referentielijsten'], remoteCacheSeconds: 0 });
+  server = await startTestServer({ components: ['catalogi', 'zaken', 'referentielijsten'] });
   documenten = await startFakeApi();
   api = `${server.baseUrl}/zaken/api/v1`;
   ({ zaaktype, ander } = await createZaaktypen(server));
