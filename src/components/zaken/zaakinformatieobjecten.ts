@@ -19,7 +19,7 @@ import { validationError, type InvalidParam } from '../../platform/http/problem.
 import { Type } from '../../platform/http/schema.ts';
 import type { ZakenDeps } from './index.ts';
 import { checkZaaktypeHasInformatieobjecttype } from './catalogi.ts';
-import { DocumentRelationError } from './document-relations.ts';
+import { RelationError } from './document-relations.ts';
 import { asLookup, relatedResources } from './related.ts';
 import { PatchedZaakInformatieObject, ZaakInformatieObject } from './schemas.ts';
 import { ownUuid, shownUrl, storedUrl } from './urls.ts';
@@ -214,7 +214,7 @@ export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
           const mirror = await documentRelations.create({ informatieobject: created.informatieobject as string, zaak: zaak.url }, apiRoot);
           await database.db.updateTable('zaken.zaakinformatieobject').set({ objectinformatieobject: storedUrl(mirror, apiRoot) }).where('uuid', '=', uuid).execute();
         } catch (error) {
-          if (!(error instanceof DocumentRelationError)) throw error;
+          if (!(error instanceof RelationError)) throw error;
           await undoCreate(zaak, auth, created);
           throw validationError([{ name: 'informatieobject', code: 'pending-relations', reason: error.message }]);
         }
@@ -291,7 +291,7 @@ export function zaakinformatieobjectOperations(deps: ZakenDeps): Operation[] {
           try {
             await documentRelations.delete(shownUrl(row.objectinformatieobject, apiRoot), apiRoot);
           } catch (error) {
-            if (!(error instanceof DocumentRelationError)) throw error;
+            if (!(error instanceof RelationError)) throw error;
             // The Documenten API keeps its relation: so do we, as it was.
             await database.db.transaction().execute(async (tx: Tx) => {
               const { id: _id, zaak_uuid: _zaakUuid, ...columns } = row;
