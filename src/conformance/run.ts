@@ -126,6 +126,18 @@ export function runComponent(built: ComponentCollection, options: RunOptions): P
   });
 }
 
+/**
+ * The globals the next component starts with: those this run left, as one run of the whole
+ * collection would carry them, except after a run that broke off (its state is half-way: the
+ * next starts from what the run before it left) and without `NEXT_REQUEST_NAMES`, the jump
+ * list of a component's common requests, so that one component's flow cannot steer the next.
+ */
+export function globalsForNext(run: ComponentRun, previous: object | undefined): object | undefined {
+  if (run.error || !run.globals) return previous;
+  const scope = run.globals as { values?: { key?: string }[] };
+  return { ...scope, values: (scope.values ?? []).filter((v) => v.key !== 'NEXT_REQUEST_NAMES') };
+}
+
 /** The collection's folders in suite order, then any others that showed up. */
 function orderOf(folders: string[], results: Map<string, FolderResult>): string[] {
   return [...folders, ...[...results.keys()].filter((k) => !folders.includes(k))];

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOOP_BROKEN, buildComponentCollection, findComponentFolders, allRequestNames } from '../../src/conformance/collection.ts';
-import { runComponent } from '../../src/conformance/run.ts';
+import { globalsForNext, runComponent, type ComponentRun } from '../../src/conformance/run.ts';
 import { freePort } from '../../src/conformance/ports.ts';
 import type { PostmanCollection, PostmanEnvironment, PostmanItem } from '../../src/conformance/suite.ts';
 
@@ -314,4 +314,12 @@ test("a component starts with the globals the one before it left, as in one run 
   assert.deepEqual(counts(carried.folders)['other-001'], { passed: 1, failed: 0, requests: 1 });
   const fresh = await runComponent(buildComponentCollection(suite, other!, 'all'), { environment: environment(), suiteRequestNames: allRequestNames(suite) });
   assert.deepEqual(counts(fresh.folders)['other-001'], { passed: 0, failed: 1, requests: 1 });
+});
+
+test('the globals carried on: none from a run that broke off, and never the jump list of common requests', () => {
+  const run = (globals: object, error?: string): ComponentRun => ({ component: 'x', folders: new Map(), order: [], durationMs: 0, exits: [], globals, error });
+  const left = { values: [{ key: 'zaak_body', value: '{}' }, { key: 'NEXT_REQUEST_NAMES', value: ['(X) next'] }] };
+  const before = { values: [{ key: 'earlier', value: 1 }] };
+  assert.deepEqual(globalsForNext(run(left), before), { values: [{ key: 'zaak_body', value: '{}' }] });
+  assert.equal(globalsForNext(run(left, 'run timed out after 900 s'), before), before);
 });
