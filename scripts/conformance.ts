@@ -27,7 +27,7 @@ import { loadMockRoutes, startMockServer } from '../src/conformance/mock-server.
 import { prepareDatabase, type RunDatabase } from '../src/conformance/database.ts';
 import { freePort } from '../src/conformance/ports.ts';
 import { ServerStartError, startServer, type ServerHandle } from '../src/conformance/server-process.ts';
-import { runComponent, type ComponentRun } from '../src/conformance/run.ts';
+import { globalsForNext, runComponent, type ComponentRun } from '../src/conformance/run.ts';
 import { buildReport, formatTable, runWarnings } from '../src/conformance/report.ts';
 import { checkBaseline, readBaseline, updatedBaseline, writeBaseline, type Baseline } from '../src/conformance/baseline.ts';
 import { PROJECT_ROOT, readJson, suitePaths, type PostmanCollection, type PostmanEnvironment } from '../src/conformance/suite.ts';
@@ -182,12 +182,16 @@ async function main(): Promise<number> {
     const environment = buildEnvironment(readJson<PostmanEnvironment>(paths.environment), server.url, mock.url);
     const suiteNames = allRequestNames(suite);
     const runs: ComponentRun[] = [];
+    // The suite is one collection with one set of globals: each component starts with the
+    // globals the one before it (in suite order) left, as in a run of the whole collection.
+    let globals: object | undefined;
     for (const component of findComponentFolders(suite)) {
       const chosen = selection.get(component.name);
       if (!chosen || interrupt.signal.aborted) continue;
       const built = buildComponentCollection(suite, component, chosen);
       process.stdout.write(`${component.name}: running ${chosen === 'all' ? 'all folders' : [...chosen].join(', ')}... `);
-      const run = await runComponent(built, { environment, requestTimeoutMs, runTimeoutMs, suiteRequestNames: suiteNames, signal: interrupt.signal });
+      const run = await runComponent(built, { environment, globals, requestTimeoutMs, runTimeoutMs, suiteRequestNames: suiteNames, signal: interrupt.signal });
+      globals = globalsForNext(run, globals);
       const totals = [...run.folders.values()].reduce((t, r) => ({ p: t.p + r.passed, f: t.f + r.failed, n: t.n + r.requests }), { p: 0, f: 0, n: 0 });
       console.log(`${totals.n} requests, ${totals.p} passed, ${totals.f} failed (${(run.durationMs / 1000).toFixed(1)} s)${run.error ? ` — ${run.error}` : ''}`);
       runs.push(run);

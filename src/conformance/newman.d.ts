@@ -57,6 +57,8 @@ declare module 'newman' {
 
   export interface NewmanEmitter extends EventEmitter {
     on(event: string, listener: NewmanListener): this;
+    /** Set once the run has started; `globals` as the run's scripts left them. */
+    summary?: { globals?: { toJSON(): object } };
   }
 
   const newman: {

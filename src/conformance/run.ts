@@ -11,6 +11,12 @@ import type { PostmanEnvironment } from './suite.ts';
 
 export interface RunOptions {
   environment: PostmanEnvironment;
+  /**
+   * The Postman globals to start with: those an earlier component's run ended with. The suite
+   * is one collection, run as a whole with one set of globals (brc-006 creates its zaak from
+   * the `zaak_body` the zrc and drc setUps leave behind).
+   */
+  globals?: object;
   /** Per request, milliseconds. */
   requestTimeoutMs?: number;
   /** For the whole component run, milliseconds. */
@@ -37,6 +43,8 @@ export interface ComponentRun {
    * `nowhere` when no request of the suite has that name.
    */
   exits: { from: string; folder: string; to: string; target: 'elsewhere' | 'nowhere' }[];
+  /** The Postman globals at the end of the run, for the next component's. */
+  globals?: object;
 }
 
 export function runComponent(built: ComponentCollection, options: RunOptions): Promise<ComponentRun> {
@@ -67,7 +75,8 @@ export function runComponent(built: ComponentCollection, options: RunOptions): P
           // already over
         }
       }
-      resolve({ component: built.component, folders: tally.folders, order: orderOf(built.folders, tally.folders), durationMs: Date.now() - started, error, exits });
+      const globals = emitter.summary?.globals?.toJSON();
+      resolve({ component: built.component, folders: tally.folders, order: orderOf(built.folders, tally.folders), durationMs: Date.now() - started, error, exits, globals });
     };
     let aborting = false;
     const abort = (reason: string) => {
@@ -86,6 +95,7 @@ export function runComponent(built: ComponentCollection, options: RunOptions): P
     const emitter = newman.run({
       collection: built.collection,
       environment: options.environment,
+      globals: options.globals,
       reporters: [],
       timeoutRequest: options.requestTimeoutMs ?? 30_000,
       timeoutScript: 30_000,
@@ -114,6 +124,18 @@ export function runComponent(built: ComponentCollection, options: RunOptions): P
       finish(/timed out/.test(message) ? `run timed out after ${Math.round(runTimeoutMs / 1000)} s` : `newman: ${message}`);
     });
   });
+}
+
+/**
+ * The globals the next component starts with: those this run left, as one run of the whole
+ * collection would carry them, except after a run that broke off (its state is half-way: the
+ * next starts from what the run before it left) and without `NEXT_REQUEST_NAMES`, the jump
+ * list of a component's common requests, so that one component's flow cannot steer the next.
+ */
+export function globalsForNext(run: ComponentRun, previous: object | undefined): object | undefined {
+  if (run.error || !run.globals) return previous;
+  const scope = run.globals as { values?: { key?: string }[] };
+  return { ...scope, values: (scope.values ?? []).filter((v) => v.key !== 'NEXT_REQUEST_NAMES') };
 }
 
 /** The collection's folders in suite order, then any others that showed up. */

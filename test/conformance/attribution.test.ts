@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOOP_BROKEN, buildComponentCollection, findComponentFolders, allRequestNames } from '../../src/conformance/collection.ts';
-import { runComponent } from '../../src/conformance/run.ts';
+import { globalsForNext, runComponent, type ComponentRun } from '../../src/conformance/run.ts';
 import { freePort } from '../../src/conformance/ports.ts';
 import type { PostmanCollection, PostmanEnvironment, PostmanItem } from '../../src/conformance/suite.ts';
 
@@ -300,4 +300,26 @@ test('a run that takes too long is stopped by the run timeout', async () => {
   const count = seen.length;
   await new Promise((resolve) => setTimeout(resolve, 1000));
   assert.equal(seen.length, count, 'no requests after the run ended');
+});
+
+test("a component starts with the globals the one before it left, as in one run of the whole collection", async () => {
+  const suite = tinySuite();
+  const [demo, other] = ['demo', 'other'].map((name) => findComponentFolders(suite).find((c) => c.name === name)!);
+  other!.folder.item![1]!.item![0]!.event![0]!.script!.exec = [`pm.test("thing_url carried over", function () { pm.expect(pm.globals.get("thing_url")).to.equal("${base}/things/1"); });`];
+  const first = await runComponent(buildComponentCollection(suite, demo!, 'all'), { environment: environment(), suiteRequestNames: allRequestNames(suite) });
+  const values = (first.globals as { values?: { key: string; value: unknown }[] } | undefined)?.values ?? [];
+  assert.equal(values.find((v) => v.key === 'thing_url')?.value, `${base}/things/1`);
+
+  const carried = await runComponent(buildComponentCollection(suite, other!, 'all'), { environment: environment(), globals: first.globals, suiteRequestNames: allRequestNames(suite) });
+  assert.deepEqual(counts(carried.folders)['other-001'], { passed: 1, failed: 0, requests: 1 });
+  const fresh = await runComponent(buildComponentCollection(suite, other!, 'all'), { environment: environment(), suiteRequestNames: allRequestNames(suite) });
+  assert.deepEqual(counts(fresh.folders)['other-001'], { passed: 0, failed: 1, requests: 1 });
+});
+
+test('the globals carried on: none from a run that broke off, and never the jump list of common requests', () => {
+  const run = (globals: object, error?: string): ComponentRun => ({ component: 'x', folders: new Map(), order: [], durationMs: 0, exits: [], globals, error });
+  const left = { values: [{ key: 'zaak_body', value: '{}' }, { key: 'NEXT_REQUEST_NAMES', value: ['(X) next'] }] };
+  const before = { values: [{ key: 'earlier', value: 1 }] };
+  assert.deepEqual(globalsForNext(run(left), before), { values: [{ key: 'zaak_body', value: '{}' }] });
+  assert.equal(globalsForNext(run(left, 'run timed out after 900 s'), before), before);
 });

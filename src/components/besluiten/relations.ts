@@ -11,10 +11,10 @@
  * the besluitinformatieobject must exist, or be gone for a removal), so call these after the
  * local change is committed, never inside a transaction.
  */
-import type { ReferenceResolver, SendResult } from '../../platform/references/resolver.ts';
+import type { ReferenceResolver } from '../../platform/references/resolver.ts';
+import { objectinformatieobjectenUrl, registerRelation, removeRelation } from '../../platform/references/relations.ts';
 
-/** A relation the other API did not register or remove; `reason` says why, for the client. */
-export class RelationError extends Error {}
+export { RelationError } from '../../platform/references/relations.ts';
 
 export interface BesluitRelations {
   /** Registers the besluit with its zaak; answers the ZaakBesluit's URL. */
@@ -28,30 +28,11 @@ export interface BesluitRelations {
 }
 
 export function besluitRelations(references: ReferenceResolver): BesluitRelations {
-  const register = async (url: string, body: Record<string, string>, apiRoot: string, what: string) => {
-    const answer = await references.send('POST', url, body, { apiRoot });
-    const created = 'error' in answer || answer.status !== 201 ? undefined : (answer.body as { url?: unknown } | undefined)?.url;
-    if (typeof created !== 'string') throw new RelationError(`${what} kon niet geregistreerd worden op ${url}: ${failure(answer)}.`);
-    return created;
-  };
-  const remove = async (url: string, apiRoot: string, what: string) => {
-    const answer = await references.send('DELETE', url, undefined, { apiRoot });
-    if ('error' in answer || (answer.status !== 204 && answer.status !== 404)) throw new RelationError(`${what} ${url} kon niet verwijderd worden: ${failure(answer)}.`);
-  };
   return {
-    registerZaakBesluit: (zaak, besluit, apiRoot) => register(`${zaak}/besluiten`, { besluit }, apiRoot, 'Het ZAAKBESLUIT'),
-    removeZaakBesluit: (zaakbesluit, apiRoot) => remove(zaakbesluit, apiRoot, 'Het ZAAKBESLUIT'),
-    async registerObjectInformatieObject(informatieobject, besluit, apiRoot) {
-      const root = /^(.*)\/enkelvoudiginformatieobjecten\/[^/?#]+$/.exec(informatieobject)?.[1];
-      if (!root) throw new RelationError(`${informatieobject} is geen URL van een enkelvoudig informatieobject in een Documenten API.`);
-      return register(`${root}/objectinformatieobjecten`, { informatieobject, object: besluit, objectType: 'besluit' }, apiRoot, 'Het OBJECTINFORMATIEOBJECT');
-    },
-    removeObjectInformatieObject: (objectinformatieobject, apiRoot) => remove(objectinformatieobject, apiRoot, 'Het OBJECTINFORMATIEOBJECT'),
+    registerZaakBesluit: (zaak, besluit, apiRoot) => registerRelation(references, `${zaak}/besluiten`, { besluit }, apiRoot, 'Het ZAAKBESLUIT'),
+    removeZaakBesluit: (zaakbesluit, apiRoot) => removeRelation(references, zaakbesluit, apiRoot, 'Het ZAAKBESLUIT'),
+    registerObjectInformatieObject: async (informatieobject, besluit, apiRoot) =>
+      registerRelation(references, objectinformatieobjectenUrl(informatieobject), { informatieobject, object: besluit, objectType: 'besluit' }, apiRoot, 'Het OBJECTINFORMATIEOBJECT'),
+    removeObjectInformatieObject: (objectinformatieobject, apiRoot) => removeRelation(references, objectinformatieobject, apiRoot, 'Het OBJECTINFORMATIEOBJECT'),
   };
-}
-
-function failure(answer: SendResult): string {
-  if ('error' in answer) return answer.error;
-  const detail = (answer.body as { detail?: unknown } | undefined)?.detail;
-  return `antwoord ${answer.status}${typeof detail === 'string' ? ` (${detail})` : ''}`;
 }

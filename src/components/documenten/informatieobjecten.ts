@@ -248,7 +248,8 @@ export function informatieobjectOperations(deps: DocumentenDeps): Operation[] {
   async function create(body: Body, auth: Authorization, apiRoot: string, request: FastifyRequest) {
     const urls = urlsFor(references, apiRoot);
     const type = urls.stored(body.informatieobjecttype as string);
-    const given = body.vertrouwelijkheidaanduiding as Vertrouwelijkheidaanduiding | undefined;
+    // Left out or blank (''): the informatieobjecttype's (drc-007).
+    const given = (body.vertrouwelijkheidaanduiding || undefined) as Vertrouwelijkheidaanduiding | undefined;
     // Who may create a document of this type is known before anything is fetched.
     if (given) assertMay(auth, urls, { informatieobjecttype: type, vertrouwelijkheidaanduiding: given }, [AANMAKEN]);
     const resolved = await resolveType(body.informatieobjecttype as string, apiRoot);
@@ -307,7 +308,7 @@ export function informatieobjectOperations(deps: DocumentenDeps): Operation[] {
     if (body.informatieobjecttype !== undefined && urls.stored(body.informatieobjecttype as string) !== current.informatieobjecttype) {
       errors.push({ name: 'informatieobjecttype', code: 'wijzigen-niet-toegelaten', reason: 'Het informatieobjecttype van een document mag niet gewijzigd worden.' });
     }
-    const vertrouwelijkheid = (body.vertrouwelijkheidaanduiding as Vertrouwelijkheidaanduiding | undefined) ?? current.vertrouwelijkheidaanduiding;
+    const vertrouwelijkheid = ((body.vertrouwelijkheidaanduiding || undefined) as Vertrouwelijkheidaanduiding | undefined) ?? current.vertrouwelijkheidaanduiding;
     const intent = intended(body, current, partial, current.informatieobjecttype, vertrouwelijkheid);
     errors.push(...fieldErrors(body, intent, { hasGebruiksrechten: await repository.hasGebruiksrechten(database.db, io), isCreate: false }));
     // Content kept from the current version keeps its size.

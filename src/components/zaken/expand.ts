@@ -2,14 +2,16 @@
  * `expand`, as Zaken 1.5 defines it: `expand=zaaktype,status.statustype,hoofdzaak.deelzaken`
  * adds `_expand` with, per named relation, the resource(s) its URL(s) point at, each expanded
  * further by the dotted rest. Any resource with URL relations expands the same way: its URLs
- * are read with the {@link ResourceReader} (this process's APIs in-process, others over
- * HTTP), passing the rest of the path on as that resource's own `expand`, so every resource
- * is expanded by the API that serves it (a zaaktype by the Catalogi API). A relation that is
- * null expands to `{}`; a resource the client may not read is left out.
+ * are read through the reference resolver (this process's APIs in-process, others over HTTP),
+ * passing the rest of the path on as that resource's own `expand`, so every resource is
+ * expanded by the API that serves it (a zaaktype by the Catalogi API). The reads are made on
+ * behalf of the client, so it sees no more than it may read itself. A relation that is null
+ * expands to `{}`; a resource the client may not read (or that does not answer) is left out.
  */
-import type { Authorization } from '../../platform/auth/authorization.ts';
-import { validationError } from '../../platform/http/problem.ts';
-import type { ResourceReader } from './reader.ts';
+import { validationError, type InvalidParam } from '../../platform/http/problem.ts';
+import { anyResource } from '../../platform/references/expected.ts';
+import type { OnBehalfOf } from '../../platform/references/resolver.ts';
+import type { ReferenceFetcher } from './catalogi.ts';
 
 /** `{ status: { statustype: {} }, zaaktype: {} }` */
 export interface ExpandTree {
@@ -47,9 +49,11 @@ export function expandParam(tree: ExpandTree): string {
 }
 
 export interface ExpandContext {
-  reader: ResourceReader;
-  auth: Authorization;
+  references: ReferenceFetcher;
+  /** The API root of the request being handled. */
   apiRoot: string;
+  /** The client whose request is expanded: the resources are read with its rights (see OnBehalfOf). */
+  onBehalfOf: OnBehalfOf;
   /** Reads within one request, by URL and expand: a page of zaken often shares its zaaktype. */
   cache?: Map<string, Promise<unknown>>;
 }
@@ -76,19 +80,32 @@ export async function expandResource(resource: Record<string, unknown>, tree: Ex
   return out;
 }
 
+const RESOURCE = anyResource('resource');
+
 async function read(url: string, sub: ExpandTree, context: ExpandContext): Promise<unknown> {
   const expand = expandParam(sub);
   const key = `${url}?${expand}`;
   const cached = context.cache?.get(key);
   if (cached) return cached;
-  const pending = context.reader.read(url, { apiRoot: context.apiRoot, auth: context.auth, expand: expand || undefined }).then((answer) => {
-    if (answer.status === 200) return answer.body;
-    if (answer.status === 400 && expand) {
-      const problem = answer.body as { invalidParams?: { name: string; code: string; reason: string }[] } | undefined;
+  const pending = context.references.fetch(expand ? withExpand(url, expand) : url, RESOURCE, { apiRoot: context.apiRoot, onBehalfOf: context.onBehalfOf }).then((found) => {
+    if (found.ok) return found.resource;
+    if (found.status === 400 && expand) {
+      const problem = found.body as { invalidParams?: InvalidParam[] } | undefined;
       throw validationError(problem?.invalidParams ?? [{ name: 'expand', code: 'invalid-expand-field', reason: `Ongeldige expand-velden voor ${url}: ${expand}.` }]);
     }
     return undefined;
   });
   context.cache?.set(key, pending);
   return pending;
+}
+
+/** The URL with its `expand` query parameter set. */
+function withExpand(url: string, expand: string): string {
+  try {
+    const target = new URL(url);
+    target.searchParams.set('expand', expand);
+    return target.toString();
+  } catch {
+    return url; // no URL: the resolver answers bad-url
+  }
 }

@@ -5,47 +5,41 @@
  *
  * Each resource lives in its own module exporting `xxxOperations(deps)`; add one line per
  * module to `zakenOperations`. What they share about the zaak is in `zaak-access.ts`; the
- * Catalogi lookups in `catalogi.ts`; `deps.reader` reads any URL (this process's APIs
- * in-process), which is also how `expand` reaches every resource.
+ * Catalogi lookups in `catalogi.ts`; every other URL, `expand` included, is read through
+ * `deps.references`, the platform's reference resolver (this process's APIs in-process).
  */
 import type { Component } from '../component.ts';
 import type { Operation } from '../../platform/http/api.ts';
-import { catalogi } from '../catalogi/index.ts';
-import { referentielijsten } from '../referentielijsten/index.ts';
-import { catalogiLookup, interimFetcher } from './catalogi.ts';
+import { catalogiLookup } from './catalogi.ts';
 import type { ZakenDeps } from './deps.ts';
 import { parseIdentificatieFormat } from './identificatie.ts';
-import { InProcessApi } from './in-process.ts';
-import { resourceReader } from './reader.ts';
 import { zaakOperations } from './zaken.ts';
 import { statusOperations } from './statussen.ts';
 import { resultaatOperations } from './resultaten.ts';
+import { rolOperations } from './rollen.ts';
+import { zaakobjectOperations } from './zaakobjecten.ts';
+import { zaakinformatieobjectOperations } from './zaakinformatieobjecten.ts';
+import { klantcontactOperations } from './klantcontacten.ts';
+import { zaakcontactmomentOperations } from './zaakcontactmomenten.ts';
+import { zaakverzoekOperations } from './zaakverzoeken.ts';
+import { zaakeigenschapOperations } from './zaakeigenschappen.ts';
+import { zaakbesluitOperations } from './zaakbesluiten.ts';
+import { documentRelations } from './document-relations.ts';
 
 export type { ZakenDeps } from './deps.ts';
 
 export const zaken: Component = {
   name: 'zaken',
   migrations: { owner: 'zaken', dir: new URL('./migrations/', import.meta.url) },
-  api: ({ database, options, references: resolver, dataDir }) => {
-    const context = { database, invalidateAuth: () => {}, options, references: resolver, dataDir };
-    let operations: Operation[] = [];
-    // This process's APIs, read in-process: Zaken itself as the caller (so `expand` respects
-    // the caller's rights), Catalogi and Referentielijsten with the internal identity.
-    const reader = resourceReader([
-      { api: new InProcessApi('/zaken/api/v1', () => operations), asCaller: true },
-      { api: new InProcessApi('/catalogi/api/v1', () => catalogi.api(context).operations), asCaller: false },
-      { api: new InProcessApi('/referentielijsten/api/v1', () => referentielijsten.api(context).operations), asCaller: false },
-    ]);
-    const references = interimFetcher(reader);
+  api: ({ database, options, references }) => {
     const deps: ZakenDeps = {
       database,
       catalogi: catalogiLookup(references),
       references,
-      reader,
       identificatie: parseIdentificatieFormat(options?.zaakIdentificatie),
+      documentRelations: documentRelations(references),
       options,
     };
-    operations = zakenOperations(deps);
     return {
       name: 'zaken',
       component: 'zrc',
@@ -53,7 +47,7 @@ export const zaken: Component = {
       version: '1.5.2',
       description: DESCRIPTION,
       contentTypeHeader: true,
-      operations,
+      operations: zakenOperations(deps),
     };
   },
 };
@@ -64,6 +58,14 @@ function zakenOperations(deps: ZakenDeps): Operation[] {
     ...zaakOperations(deps),
     ...statusOperations(deps),
     ...resultaatOperations(deps),
+    ...rolOperations(deps),
+    ...zaakobjectOperations(deps),
+    ...zaakinformatieobjectOperations(deps),
+    ...klantcontactOperations(deps),
+    ...zaakcontactmomentOperations(deps),
+    ...zaakverzoekOperations(deps),
+    ...zaakeigenschapOperations(deps),
+    ...zaakbesluitOperations(deps),
   ];
 }
 

@@ -7,7 +7,7 @@
 import { absoluteUrl } from '../../platform/http/local-url.ts';
 
 /** Scheme and host of an API root: `https://gemeente.nl` of `https://gemeente.nl/zaken/api/v1`. */
-export function originOf(apiRoot: string): string {
+function originOf(apiRoot: string): string {
   return new URL(apiRoot).origin;
 }
 

@@ -3,7 +3,8 @@
  * plain functions returning invalidParams entries with the codes of the standard's reference
  * implementation and the official suite, so a client sees every broken rule at once.
  */
-import type { InvalidParam } from '../../platform/http/problem.ts';
+import { parseGeometry, type Geometry } from '../../platform/geo/geojson.ts';
+import { ProblemError, type InvalidParam } from '../../platform/http/problem.ts';
 import { checkRsin } from '../catalogi/rules.ts';
 import type { ZaakFields } from './zaak-store.ts';
 
@@ -14,6 +15,21 @@ export function checkOrganisaties(fields: Pick<ZaakFields, 'bronorganisatie' | '
     ...checkRsin(fields.verantwoordelijkeOrganisatie, 'verantwoordelijkeOrganisatie'),
     ...(fields.opdrachtgevendeOrganisatie ? checkRsin(fields.opdrachtgevendeOrganisatie, 'opdrachtgevendeOrganisatie') : []),
   ];
+}
+
+/**
+ * The zaakgeometrie given, as the GeoJSON that is stored (only `type` and `coordinates` or
+ * `geometries`; docs/geometry.md), or `invalid` on `zaakgeometrie` for a geometry the search
+ * could not use: rings not closed or crossing, coordinates out of range, ….
+ */
+export function parseZaakgeometrie(value: unknown): { geometry: Geometry | null; errors: InvalidParam[] } {
+  if (value === null) return { geometry: null, errors: [] };
+  try {
+    return { geometry: parseGeometry(value, 'zaakgeometrie'), errors: [] };
+  } catch (error) {
+    if (error instanceof ProblemError && error.invalidParams) return { geometry: null, errors: error.invalidParams };
+    throw error;
+  }
 }
 
 /**

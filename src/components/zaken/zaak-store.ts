@@ -48,6 +48,19 @@ export interface ZaakRow {
   processobject: Record<string, string> | null;
 }
 
+/**
+ * The columns of {@link ZaakRow}, qualified by the table alias `zaak`: every column but the
+ * ones generated for the `zaakgeometrie` search (its shape and bounding box), which only the
+ * database reads.
+ */
+export const ZAAK_COLUMNS = ([
+  'id', 'uuid', 'identificatie', 'bronorganisatie', 'omschrijving', 'toelichting', 'zaaktype', 'registratiedatum', 'verantwoordelijke_organisatie',
+  'startdatum', 'einddatum', 'einddatum_gepland', 'uiterlijke_einddatum_afdoening', 'publicatiedatum', 'communicatiekanaal', 'producten_of_diensten',
+  'vertrouwelijkheid_rank', 'betalingsindicatie', 'laatste_betaaldatum', 'zaakgeometrie', 'verlenging_reden', 'verlenging_duur', 'opschorting_indicatie',
+  'opschorting_reden', 'selectielijstklasse', 'hoofdzaak_id', 'relevante_andere_zaken', 'kenmerken', 'archiefnominatie', 'archiefstatus',
+  'archiefactiedatum', 'opdrachtgevende_organisatie', 'processobjectaard', 'startdatum_bewaartermijn', 'processobject',
+] satisfies (keyof ZaakRow)[]).map((column) => `zaak.${column}`) as `zaak.${keyof ZaakRow}`[];
+
 /** The writable attributes of a zaak, as the API names them (a complete set: defaults filled in). */
 export interface ZaakFields {
   identificatie: string;
@@ -135,7 +148,7 @@ export async function deleteZaak(tx: Tx, id: number): Promise<void> {
 }
 
 export async function findZaakRow(db: Db | Tx, uuid: string): Promise<ZaakRow | undefined> {
-  return (await db.selectFrom('zaken.zaak').selectAll().where('uuid', '=', uuid).executeTakeFirst()) as ZaakRow | undefined;
+  return (await db.selectFrom('zaken.zaak as zaak').select(ZAAK_COLUMNS).where('zaak.uuid', '=', uuid).executeTakeFirst()) as ZaakRow | undefined;
 }
 
 /** The writable attributes of a stored zaak, as {@link ZaakFields} (URLs on the request's host). */

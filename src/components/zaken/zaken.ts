@@ -15,13 +15,16 @@ import { notFound, permissionDenied, validationError, type InvalidParam } from '
 import { pageEnvelope, PAGE_SIZE } from '../../platform/http/pagination.ts';
 import { Enum, Type, type Vertrouwelijkheidaanduiding } from '../../platform/http/schema.ts';
 import { auditTrail } from '../../platform/audit/audit.ts';
+import { parseGeometry, type Geometry } from '../../platform/geo/geojson.ts';
+import { geometryWithin } from '../../platform/geo/within.ts';
+import { anyResource, resourceOfShape } from '../../platform/references/expected.ts';
+import type { OnBehalfOf } from '../../platform/references/resolver.ts';
 import { CommunicatieKanaal, Resultaat as SelectielijstResultaat } from '../referentielijsten/schemas.ts';
 import type { ZakenDeps } from './deps.ts';
-import { resourceOfShape } from './catalogi.ts';
 import { expandResource, parseExpand, type ExpandTree, type Relation } from './expand.ts';
 import { generateIdentificatie } from './identificatie.ts';
 import { AuditTrail, PaginatedZaakList, PatchedZaak, Zaak, ZaakExpanded, ZaakZoek } from './schemas.ts';
-import { ownUuid, sameUrl } from './urls.ts';
+import { ownUuid, sameUrl, shownUrl } from './urls.ts';
 import {
   assertMayRead,
   auditToelichting,
@@ -39,9 +42,9 @@ import {
   type ZaakRef,
 } from './zaak-access.ts';
 import { checkFilterValues, orderingOf, ORDERING_VALUES, zaakFilterConditions, ZAAK_LIST_FILTERS, type ZaakFilterValues } from './zaak-filters.ts';
-import { checkArchief, checkBetaling, checkHoofdzaak, checkImmutable, checkOrganisaties, checkProductenOfDiensten, checkZaaktypePublished } from './zaak-rules.ts';
-import { deleteZaak, fieldsOf, findZaakRow, insertZaak, updateZaak, zaakToApi, zakenToApi, type ZaakFields, type ZaakRow } from './zaak-store.ts';
-import { within } from './geometry.ts';
+import { checkArchief, checkBetaling, checkHoofdzaak, checkImmutable, checkOrganisaties, checkProductenOfDiensten, checkZaaktypePublished, parseZaakgeometrie } from './zaak-rules.ts';
+import { deleteZaak, fieldsOf, findZaakRow, insertZaak, updateZaak, ZAAK_COLUMNS, zaakToApi, zakenToApi, type ZaakFields, type ZaakRow } from './zaak-store.ts';
+import { objectinformatieobjectenOfZaak } from './zaakinformatieobjecten.ts';
 
 const TAGS = ['zaken'];
 const CRS = { accept: true, content: true };
@@ -57,6 +60,8 @@ const UNIQUE_VIOLATION = '23505';
 const COMMUNICATIEKANAAL = resourceOfShape('communicatiekanaal', CommunicatieKanaal);
 const SELECTIELIJSTKLASSE = resourceOfShape('selectielijstklasse', SelectielijstResultaat);
 const ZAAK = resourceOfShape('zaak', Zaak);
+const CATALOGI_API = '/catalogi/api/v1';
+const INFORMATIEOBJECT = anyResource('informatieobject');
 
 /** What `expand` may name on a zaak (ZaakEmbedded), and where the URLs are. */
 export const ZAAK_RELATIONS: Record<string, Relation> = {
@@ -76,38 +81,34 @@ type Body = Record<string, unknown>;
 export function zaakOperations(deps: ZakenDeps): Operation[] {
   const { database } = deps;
 
-  /** A zaak with `_expand` when asked for. */
-  async function withExpand(zaken: Record<string, unknown>[], tree: ExpandTree, auth: Authorization, apiRoot: string) {
+  /**
+   * Zaken with `_expand` when asked for. The relations are read as the client would read them
+   * (its own Authorization header), so a zaak it may not read is left out; only the Catalogi
+   * API's types, which any client may see, are read as this instance.
+   */
+  async function withExpand(zaken: Record<string, unknown>[], tree: ExpandTree, request: FastifyRequest, apiRoot: string) {
     if (Object.keys(tree).length === 0) return zaken;
     const cache = new Map<string, Promise<unknown>>();
-    return Promise.all(zaken.map(async (zaak) => ({ ...zaak, _expand: await expandResource(zaak, tree, ZAAK_RELATIONS, { reader: deps.reader, auth, apiRoot, cache }) })));
+    const onBehalfOf: OnBehalfOf = { authorization: request.headers.authorization, asInstance: [CATALOGI_API] };
+    return Promise.all(zaken.map(async (zaak) => ({ ...zaak, _expand: await expandResource(zaak, tree, ZAAK_RELATIONS, { references: deps.references, apiRoot, onBehalfOf, cache }) })));
   }
 
-  /** One page of zaken the client may read, filtered and ordered, with the exact count. */
-  async function listPage(auth: Authorization, apiRoot: string, filters: ZaakFilterValues, ordering: string[], page: number, geoWithin?: Record<string, unknown>) {
+  /**
+   * One page of zaken the client may read, filtered, ordered and (for `_zoek`) within a
+   * geometry, with the exact count: one SQL condition, so the authorisation, the filters and
+   * the geometry's GiST index work together and count and pages come from the database.
+   */
+  async function listPage(auth: Authorization, apiRoot: string, filters: ZaakFilterValues, ordering: string[], page: number, within?: Geometry) {
     const errors = checkFilterValues(filters);
     if (errors.length) throw validationError(errors);
     const base = database.db
       .selectFrom('zaken.zaak as zaak')
-      .where((eb) => eb.and([authorisedZaken(eb, auth, ZAKEN_LEZEN, apiRoot), ...zaakFilterConditions(eb, filters, apiRoot)]));
-    let count: number;
-    let rows: ZaakRow[];
-    if (geoWithin) {
-      // Within a geometry: the candidates' geometries are tested here, then paged by id.
-      const candidates = await base.select(['zaak.id', 'zaak.zaakgeometrie']).where('zaak.zaakgeometrie', 'is not', null).execute();
-      const ids = candidates.filter((c) => within(c.zaakgeometrie as Record<string, unknown>, geoWithin)).map((c) => Number(c.id));
-      count = ids.length;
-      let query = database.db.selectFrom('zaken.zaak as zaak').selectAll('zaak').where('zaak.id', 'in', ids.length ? ids : [0]);
-      for (const o of orderingOf(ordering)) query = query.orderBy(o.column, o.direction);
-      rows = (await query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()) as ZaakRow[];
-    } else {
-      const counted = await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-      count = Number(counted.count);
-      let query = base.selectAll('zaak');
-      for (const o of orderingOf(ordering)) query = query.orderBy(o.column, o.direction);
-      rows = (await query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()) as ZaakRow[];
-    }
-    return { count, zaken: await zakenToApi(database.db, rows, apiRoot) };
+      .where((eb) => eb.and([authorisedZaken(eb, auth, ZAKEN_LEZEN, apiRoot), ...zaakFilterConditions(eb, filters, apiRoot), ...(within ? [geometryWithin('zaak', within)] : [])]));
+    const counted = await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    let query = base.select(ZAAK_COLUMNS);
+    for (const o of orderingOf(ordering)) query = query.orderBy(o.column, o.direction);
+    const rows = (await query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()) as ZaakRow[];
+    return { count: Number(counted.count), zaken: await zakenToApi(database.db, rows, apiRoot) };
   }
 
   function envelope(apiRoot: string, request: FastifyRequest, page: number, count: number, results: unknown[]) {
@@ -185,8 +186,8 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
     const rows = await database.db.selectFrom('zaken.zaakinformatieobject').select('informatieobject').where('zaak_id', '=', zaakId).execute();
     const statuses = await Promise.all(
       rows.map(async (r) => {
-        const answer = await deps.reader.read(new URL(r.informatieobject, apiRoot).toString(), { apiRoot });
-        return answer.status === 200 ? (answer.body as { status?: string }).status : undefined;
+        const found = await deps.references.fetch(shownUrl(r.informatieobject, apiRoot), INFORMATIEOBJECT, { apiRoot });
+        return found.ok ? found.resource.status : undefined;
       }),
     );
     return statuses.every((s) => s === 'gearchiveerd');
@@ -197,6 +198,11 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
     const before = current ? fieldsOf(current, apiRoot) : undefined;
     const fields = merge(body, before);
     const errors: InvalidParam[] = [...checkOrganisaties(fields), ...checkBetaling(fields)];
+    if (body.zaakgeometrie !== undefined) {
+      const parsed = parseZaakgeometrie(body.zaakgeometrie);
+      fields.zaakgeometrie = parsed.geometry;
+      errors.push(...parsed.errors);
+    }
     if (current && before) {
       errors.push(
         ...checkImmutable([
@@ -277,7 +283,7 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
         const { expand, ordering, page = 1, ...filters } = query as Body & { expand?: string; ordering?: string[]; page?: number };
         const tree = parseExpand(expand, ZAAK_RELATIONS);
         const { count, zaken } = await listPage(auth, apiRoot, filters, ordering ?? [], page);
-        return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, auth, apiRoot)) };
+        return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, request, apiRoot)) };
       },
     }),
     defineOperation({
@@ -312,11 +318,11 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
       responses: { 200: { description: 'OK', schema: ZaakExpanded } },
       head: { operationId: 'zaak_headers', summary: 'De headers voor een specifiek(e) ZAAK opvragen ' },
       etag: true,
-      async handler({ params, query, auth, apiRoot }) {
+      async handler({ params, query, auth, apiRoot, request }) {
         const tree = parseExpand(query.expand, ZAAK_RELATIONS);
         const row = await existing(params.uuid);
         assertMayRead(auth, refOf(row, fieldsOf(row, apiRoot), apiRoot));
-        const [zaak] = await withExpand([await zaakToApi(database.db, row, apiRoot)], tree, auth, apiRoot);
+        const [zaak] = await withExpand([await zaakToApi(database.db, row, apiRoot)], tree, request, apiRoot);
         return { status: 200, body: zaak };
       },
     }),
@@ -363,7 +369,7 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
       operationId: 'zaak_destroy',
       summary: 'Verwijder een ZAAK.',
       description:
-        'Verwijder een ZAAK met alles wat erbij hoort: de deelzaken, statussen, het resultaat, rollen, zaakobjecten, zaakeigenschappen, kenmerken, zaakinformatieobjecten, klantcontacten, zaakcontactmomenten, zaakverzoeken en zaakbesluiten.',
+        'Verwijder een ZAAK met alles wat erbij hoort: de deelzaken, statussen, het resultaat, rollen, zaakobjecten, zaakeigenschappen, kenmerken, zaakinformatieobjecten (en hun spiegeling in de Documenten API), klantcontacten, zaakcontactmomenten en zaakverzoeken.\n\n**Er wordt gevalideerd op**\n- de zaak en haar deelzaken hebben geen besluiten: die verwijzen naar de zaak en worden eerst in de Besluiten API verwijderd (`related-besluiten`).',
       tags: TAGS,
       scopes: [ZAKEN_VERWIJDEREN],
       crs: CRS,
@@ -375,11 +381,20 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
         const fields = fieldsOf(row, apiRoot);
         const zaak = refOf(row, fields, apiRoot);
         if (!mayAccess(auth, zaak, [ZAKEN_VERWIJDEREN])) throw permissionDenied('Je hebt geen toestemming om deze zaak te verwijderen (zaaktype of vertrouwelijkheidaanduiding).');
-        await database.db.transaction().execute(async (tx: Tx) => {
+        const mirrors = await database.db.transaction().execute(async (tx: Tx) => {
+          // A besluit names its zaak and is the Besluiten API's: the zaak goes only once the besluiten have let go of it.
+          if (await hasBesluiten(tx, zaak.id)) throw validationError([RELATED_BESLUITEN]);
           const oud = await zaakToApi(tx, row, apiRoot);
+          const mirrors = await objectinformatieobjectenOfZaak(tx, zaak.id, apiRoot);
           await deleteZaak(tx, zaak.id);
           await recordZaakMutation(tx, auth, { zaak, resource: 'zaak', resourceUrl: zaak.url, resourceWeergave: fields.identificatie, actie: 'destroy', resultaat: 204, oud, toelichting: auditToelichting(request.headers) });
+          return mirrors;
         });
+        // After the commit, the mirrors of its zaakinformatieobjecten in the Documenten API go too
+        // (zrc-023h); the zaak is gone whatever that API answers, so a refusal is logged, not returned.
+        for (const url of mirrors) {
+          await deps.documentRelations.delete(url, apiRoot).catch((error: Error) => request.log.warn({ err: error, objectinformatieobject: url }, 'Gespiegelde relatie niet verwijderd'));
+        }
         return { status: 204 };
       },
     }),
@@ -397,12 +412,13 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
       document: { bodyRequired: false },
       responses: { 200: { description: 'OK', schema: PaginatedZaakList } },
       async handler({ query, body, auth, apiRoot, request }) {
-        const { expand, ordering, zaakgeometrie, ...filters } = body as Body & { expand?: string; ordering?: string; zaakgeometrie?: { within?: Record<string, unknown> } };
+        const { expand, ordering, zaakgeometrie, ...filters } = body as Body & { expand?: string; ordering?: string; zaakgeometrie?: { within?: unknown } };
         const page = (query as { page?: number }).page ?? 1;
         if (page < 1) throw validationError([{ name: 'page', code: 'invalid', reason: 'Ongeldige pagina.' }]);
         const tree = parseExpand(expand, ZAAK_RELATIONS);
-        const { count, zaken } = await listPage(auth, apiRoot, filters, ordering ? [ordering] : [], page, zaakgeometrie?.within);
-        return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, auth, apiRoot)) };
+        const within = zaakgeometrie?.within === undefined ? undefined : parseGeometry(zaakgeometrie.within, 'zaakgeometrie.within');
+        const { count, zaken } = await listPage(auth, apiRoot, filters, ordering ? [ordering] : [], page, within);
+        return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, request, apiRoot)) };
       },
     }),
     defineOperation({
@@ -504,4 +520,21 @@ function merge(body: Body, current: ZaakFields | undefined): ZaakFields {
     startdatumBewaartermijn: pick('startdatumBewaartermijn', null),
     processobject: pick('processobject', null),
   };
+}
+
+const RELATED_BESLUITEN: InvalidParam = {
+  name: 'nonFieldErrors',
+  code: 'related-besluiten',
+  reason: 'De zaak of een deelzaak heeft besluiten. Die moeten eerst in de Besluiten API verwijderd (of van de zaak losgemaakt) worden voordat de zaak verwijderd kan worden.',
+};
+
+/** Whether the zaak or one of its deelzaken (deleted with it) has a zaakbesluit. */
+async function hasBesluiten(tx: Tx, zaakId: number): Promise<boolean> {
+  const found = await tx
+    .selectFrom('zaken.zaakbesluit as zb')
+    .innerJoin('zaken.zaak as zaak', 'zaak.id', 'zb.zaak_id')
+    .select('zb.id')
+    .where((eb) => eb.or([eb('zaak.id', '=', zaakId), eb('zaak.hoofdzaak_id', '=', zaakId)]))
+    .executeTakeFirst();
+  return found !== undefined;
 }

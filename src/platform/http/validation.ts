@@ -38,7 +38,7 @@ export type Part = 'body' | 'querystring' | 'params' | 'headers';
  * Compiles a validator for one part of a request. Bodies are validated against the request
  * form of the schema: readOnly properties (`url`, `...Weergave`) are ignored as the standard
  * says, unknown ones too (PATCH bodies may leave out required ones); an empty string in an optional URL, date or choice field means
- * "not given", as ZGW clients send it; a number in a text field is that text. Query strings may not carry unknown parameters.
+ * "not given", as ZGW clients send it (unless '' is one of the choices); a number in a text field is that text. Query strings may not carry unknown parameters.
  */
 export function compileValidator(schema: object, part: Part, options: { partial?: boolean } = {}): (data: unknown) => void {
   const ajv = part === 'body' ? bodyAjv : paramAjv;
@@ -114,6 +114,9 @@ interface JsonSchema {
   required?: string[];
   items?: JsonSchema;
   allOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  nullable?: boolean;
   readOnly?: boolean;
   enum?: unknown[];
   format?: string;
@@ -134,6 +137,10 @@ export function toRequestSchema(schema: object): object {
   }
   if (s.items) copy.items = toRequestSchema(s.items) as JsonSchema;
   if (s.allOf) copy.allOf = s.allOf.map((x) => toRequestSchema(x) as JsonSchema);
+  // A nullable union (a GeoJSON geometry or null): Ajv's `nullable` only widens `type`, so null
+  // must also be one of the alternatives.
+  if (s.nullable && s.anyOf) copy.anyOf = [...s.anyOf, { type: 'null' }];
+  if (s.nullable && s.oneOf) copy.oneOf = [...s.oneOf, { type: 'null' }];
   return copy;
 }
 
@@ -155,7 +162,9 @@ function blankToAbsent(schema: JsonSchema, data: unknown): void {
   const record = data as Record<string, unknown>;
   for (const [key, propertySchema] of Object.entries(schema.properties)) {
     const value = record[key];
-    if (value === '' && !schema.required?.includes(key) && (propertySchema.enum || propertySchema.format)) {
+    // A choice whose values include '' (the standards' BlankEnum: `status` of a document) takes it as a value.
+    const blankIsValue = propertySchema.enum?.includes('') === true;
+    if (value === '' && !schema.required?.includes(key) && !blankIsValue && (propertySchema.enum || propertySchema.format)) {
       delete record[key];
     } else if (value && typeof value === 'object') {
       blankToAbsent(propertySchema, value);

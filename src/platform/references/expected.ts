@@ -32,6 +32,14 @@ export function resourceOfShape(kind: string, schema: TObject): ExpectedResource
   };
 }
 
+/**
+ * Any JSON object: for a read that takes whatever the URL's API serves, such as `expand`
+ * showing the resource a relation points at.
+ */
+export function anyResource(kind: string): ExpectedResource {
+  return { kind, matches: () => true };
+}
+
 function hasJsonType(value: unknown, schema: TSchema): boolean {
   if (value === null) return schema.nullable === true;
   switch (schema.type) {

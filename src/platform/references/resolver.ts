@@ -1,11 +1,16 @@
 /**
  * Resolves the URL references between ZGW components: a zaak's zaaktype, a document's
- * informatieobjecttype, a Selectielijst klasse. A URL this process serves is answered
- * in-process (`app.inject`, no socket) by the API that owns it, with the process's internal
- * credential; any other is fetched over HTTP with a short timeout, this instance's JWT for
- * that API root when one is configured (`--remote-services`), and a cache. Either way the
- * caller gets the resource exactly as its API serves it, so a rule works the same whether
- * the other component runs in this process or elsewhere.
+ * informatieobjecttype, a Selectielijst klasse, and the resources `expand` shows. A URL this
+ * process serves is answered in-process (`app.inject`, no socket) by the API that owns it,
+ * with the process's internal credential; any other is fetched over HTTP with a short
+ * timeout, this instance's JWT for that API root when one is configured
+ * (`--remote-services`), and a cache. Either way the caller gets the resource exactly as its
+ * API serves it, so a rule works the same whether the other component runs in this process
+ * or elsewhere.
+ *
+ * A read made on behalf of a client (`onBehalfOf`, for `expand`) carries that client's own
+ * Authorization header in-process instead of the internal credential, so the client sees no
+ * more than it may read itself.
  *
  * Failures carry the codes the reference implementation and the official suite use:
  * `bad-url` when the URL does not answer 200 (or is no http(s) URL), `invalid-resource` when
@@ -34,9 +39,12 @@ import { bearerToken, serviceFor, type RemoteService } from './remote-services.t
 export type Resolution =
   /** `resource`: the JSON object the URL answered with; `local`: served by this process. */
   | { ok: true; resource: Record<string, unknown>; local: boolean }
-  | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string };
+  /** `status` and `body`: the answer, when the URL answered other than 200 (`body` when it was a JSON object). */
+  | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string; status?: number; body?: Record<string, unknown> };
 
-export type ListResolution = { ok: true; resources: Record<string, unknown>[] } | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string };
+export type ListResolution = { ok: true; resources: Record<string, unknown>[] } | Failure;
+
+type Failure = Extract<Resolution, { ok: false }>;
 
 export interface ReferenceResolverOptions {
   /** The app every component is registered on; it answers this process's own URLs. */
@@ -63,9 +71,37 @@ export interface ResolveContext {
    * the client reached this instance at are this instance too.
    */
   apiRoot?: string;
+  /** Read with the rights of this client rather than this instance's. */
+  onBehalfOf?: OnBehalfOf;
+  /**
+   * Read a remote resource anew instead of from the cache (the answer is cached again): for a
+   * check whose outcome another API waits for, such as whether a besluit still names a zaak
+   * when the Besluiten API elsewhere removes the relation it has just let go of.
+   */
+  fresh?: boolean;
+}
+
+/**
+ * The client a read is made for. An in-process read carries the client's own `authorization`
+ * header, so the API answers as it would answer the client (a zaak outside its rights: 403);
+ * without a header it gets the 401 the client would get. Only the APIs `asInstance` (paths:
+ * `/catalogi/api/v1`), whose resources any client may see, are read as this instance. A remote
+ * read always carries this instance's credentials for that API root: the client's token is
+ * signed for this instance only.
+ */
+export interface OnBehalfOf {
+  authorization: string | undefined;
+  asInstance?: string[];
 }
 
 type Answer = { status: number; text: string } | { error: string };
+
+/** An in-process request: a read (on behalf of a client, or as this instance) or a write. */
+interface InProcessRequest {
+  method?: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  onBehalfOf?: OnBehalfOf;
+}
 
 /** What a write answered: its status and JSON body (undefined when it had none), or why it got no answer. */
 export type SendResult = { status: number; body: unknown; local: boolean } | { error: string };
@@ -103,9 +139,9 @@ export class ReferenceResolver {
    */
   async fetch(url: string, expected: ExpectedResource, context: ResolveContext = {}): Promise<Resolution> {
     const local = this.#local(url, context);
-    let resource = local ? undefined : this.#cache.get(url);
+    let resource = local || context.fresh ? undefined : this.#cache.get(url);
     if (!resource) {
-      const answer = await this.#json(url, local);
+      const answer = await this.#json(url, local, context.onBehalfOf);
       if (!answer.ok) return answer;
       const body = answer.value;
       if (!isObject(body)) return { ok: false, code: 'invalid-resource', reason: `De URL ${url} antwoordde niet met een JSON-object, dus niet met een ${expected.kind}.` };
@@ -125,7 +161,7 @@ export class ReferenceResolver {
    * await references.fetchList(`${zakenRoot}/zaakinformatieobjecten?zaak=…&informatieobject=…`, ZAAKINFORMATIEOBJECT, { apiRoot })
    */
   async fetchList(url: string, expected: ExpectedResource, context: ResolveContext = {}): Promise<ListResolution> {
-    const answer = await this.#json(url, this.#local(url, context));
+    const answer = await this.#json(url, this.#local(url, context), context.onBehalfOf);
     if (!answer.ok) return answer;
     const body = answer.value;
     const items = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.results) ? body.results : undefined;
@@ -135,17 +171,18 @@ export class ReferenceResolver {
     return { ok: true, resources: items as Record<string, unknown>[] };
   }
 
-  /** The JSON a URL answers 200 with: in-process when `local`, else over HTTP. */
-  async #json(url: string, local: { path: string; base?: Base } | undefined): Promise<{ ok: true; value: unknown } | { ok: false; code: 'bad-url' | 'invalid-resource'; reason: string }> {
+  /**
+   * The JSON a URL answers 200 with: in-process when `local`, else over HTTP. Another answer
+   * is `bad-url` with its status and (JSON object) body, so a caller can tell a 404 from a 403.
+   */
+  async #json(url: string, local: { path: string; base?: Base } | undefined, onBehalfOf: OnBehalfOf | undefined): Promise<{ ok: true; value: unknown } | Failure> {
     if (!local && !httpUrl(url)) return badUrl(url, 'het is geen http(s)-URL');
-    const answer = local ? await this.#inProcess(local) : await this.#remote(url);
+    const answer = local ? await this.#inProcess(local, { onBehalfOf }) : await this.#remote(url);
     if ('error' in answer) return badUrl(url, answer.error);
-    if (answer.status !== 200) return badUrl(url, `die antwoordde met status ${answer.status}`);
-    try {
-      return { ok: true, value: JSON.parse(answer.text) as unknown };
-    } catch {
-      return { ok: false, code: 'invalid-resource', reason: `De URL ${url} antwoordde niet met JSON.` };
-    }
+    const value = parseJson(answer.text);
+    if (answer.status !== 200) return { ...badUrl(url, `die antwoordde met status ${answer.status}`), status: answer.status, body: isObject(value) ? value : undefined };
+    if (value === undefined) return { ok: false, code: 'invalid-resource', reason: `De URL ${url} antwoordde niet met JSON.` };
+    return { ok: true, value };
   }
 
   /**
@@ -162,7 +199,7 @@ export class ReferenceResolver {
   async send(method: 'POST' | 'DELETE', url: string, body: unknown, context: ResolveContext = {}): Promise<SendResult> {
     const local = this.#local(url, context);
     if (!local && !httpUrl(url)) return { error: `${url} is geen http(s)-URL` };
-    const answer = local ? await this.#inProcess(local, method, body) : await this.#remote(url, method, body);
+    const answer = local ? await this.#inProcess(local, { method, body }) : await this.#remote(url, method, body);
     if ('error' in answer) return answer;
     return { status: answer.status, body: answer.text === '' ? undefined : parseJson(answer.text), local: local !== undefined };
   }
@@ -203,28 +240,26 @@ export class ReferenceResolver {
     });
   }
 
-  async #inProcess({ path, base }: { path: string; base?: Base }, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown): Promise<Answer> {
+  async #inProcess({ path, base }: { path: string; base?: Base }, request: InProcessRequest = {}): Promise<Answer> {
+    const { method = 'GET', body, onBehalfOf } = request;
     // Host (and, behind a trusted proxy, X-Forwarded-*) as the URL says, so the resource's own
     // URLs come out on the host it was referred to by.
     const forwarded: Record<string, string> = base ? { host: base.host, 'x-forwarded-host': base.host, 'x-forwarded-proto': base.proto } : {};
-    const headers: Record<string, string> = { ...forwarded, authorization: this.#internalCredential, accept: 'application/json' };
+    const asClient = onBehalfOf && !onBehalfOf.asInstance?.some((root) => path.startsWith(`${root}/`));
+    const authorization = asClient ? onBehalfOf.authorization : this.#internalCredential;
+    const headers: Record<string, string> = { ...forwarded, ...READ_HEADERS, ...(authorization === undefined ? {} : { authorization }) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.#app.inject({ method, url: path, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
     return { status: response.statusCode, text: response.body };
   }
 
-  /** A GET keeps the body of a 200 only; a write keeps every answer's body. */
   async #remote(url: string, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown): Promise<Answer> {
     const service = serviceFor(this.#services, url);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (service) headers.Authorization = await bearerToken(service);
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = { ...READ_HEADERS };
+    if (service) headers.authorization = await bearerToken(service);
+    if (body !== undefined) headers['content-type'] = 'application/json';
     try {
       const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.#timeoutMs) });
-      if (method === 'GET' && response.status !== 200) {
-        await response.body?.cancel();
-        return { status: response.status, text: '' };
-      }
       return { status: response.status, text: await response.text() };
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
@@ -233,12 +268,18 @@ export class ReferenceResolver {
   }
 }
 
+/**
+ * The headers of every request: JSON, and the one CRS the standards use, which an API with
+ * geometry (Zaken) requires on a GET (412 without it) and the others ignore.
+ */
+const READ_HEADERS = { accept: 'application/json', 'accept-crs': 'EPSG:4326' };
+
 /** The invalidParams entry for a reference that did not resolve; none when it did. */
 export function referenceError(name: string, resolution: Resolution): InvalidParam[] {
   return resolution.ok ? [] : [{ name, code: resolution.code, reason: resolution.reason }];
 }
 
-function badUrl(url: string, why: string): { ok: false; code: 'bad-url'; reason: string } {
+function badUrl(url: string, why: string): Extract<Resolution, { ok: false }> {
   return { ok: false, code: 'bad-url', reason: `De URL ${url} kon niet opgehaald worden: ${why}.` };
 }
 

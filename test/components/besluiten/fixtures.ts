@@ -25,7 +25,11 @@ export interface Catalogus {
   zaaktype: string;
 }
 
-/** A published informatieobjecttype, a published besluittype naming it, a published zaaktype naming that. */
+/**
+ * A published informatieobjecttype, a published besluittype naming it, a published zaaktype
+ * naming that besluittype and using the informatieobjecttype (a zaaktype-informatieobjecttype),
+ * so a zaak of it may have both a besluit and a document.
+ */
 export async function publishedTypes(server: TestServer, domein: string, omschrijving = 'besluit'): Promise<Catalogus> {
   const post = async (path: string, body: unknown) => {
     const answer = await server.call('POST', path, { body });
@@ -38,6 +42,7 @@ export async function publishedTypes(server: TestServer, domein: string, omschri
   const informatieobjecttype = await post(`${CATALOGI}/informatieobjecttypen`, { catalogus, omschrijving: `${omschrijving}-document`, vertrouwelijkheidaanduiding: 'openbaar', beginGeldigheid: '2020-01-01' });
   const besluittype = await post(`${CATALOGI}/besluittypen`, { catalogus, omschrijving, publicatieIndicatie: false, informatieobjecttypen: [`${omschrijving}-document`], beginGeldigheid: '2020-01-01' });
   const zaaktype = await post(`${CATALOGI}/zaaktypen`, zaaktypeBody(catalogus, `${domein}-ZT`, { besluittypen: [omschrijving] }));
+  await post(`${CATALOGI}/zaaktype-informatieobjecttypen`, { zaaktype, informatieobjecttype: `${omschrijving}-document`, volgnummer: 1, richting: 'inkomend' });
   for (const url of [informatieobjecttype, besluittype, zaaktype]) await publish(url);
   return { catalogus, informatieobjecttype, besluittype, zaaktype };
 }

@@ -1,63 +1,80 @@
 /**
- * A besluit of a zaak served by this same process: the ZaakBesluit is registered in-process,
- * with the internal credential, after the besluit is committed, so the Zaken API can read it
- * back on the embedded database's one connection. The Zaken API is not built on this branch;
- * a stand-in answers its zaak and synchronisation endpoints under `/zaken/api/v1`.
+ * The Besluiten API with the Zaken and Documenten APIs of the same process: a besluit of a zaak
+ * is registered as a ZaakBesluit in the real Zaken API in-process (the internal credential, on
+ * zaakbesluit_create, a `relationSync` operation) after the besluit is committed, so the Zaken
+ * API can read the besluit back on the embedded database's one connection; a
+ * besluitinformatieobject is mirrored as an ObjectInformatieObject in the Documenten API the
+ * same way. Both go with the besluit.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { Socket } from 'node:net';
-import type { FastifyRequest } from 'fastify';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
-import type { OpenGrond } from '../../../src/server.ts';
+import { documentBody } from '../documenten/fixtures.ts';
+import { CRS, zaakBody } from '../zaken/fixtures.ts';
 import { besluitBody, publishedTypes, ROOT, type Catalogus } from './fixtures.ts';
 
 let server: TestServer;
 let types: Catalogus;
-const zaakbesluiten = new Map<string, string>();
-const registrations: { inProcess: boolean; credential: boolean; besluitZaak: unknown }[] = [];
-
-/** The stand-in Zaken API: zaken of the test's zaaktype, and ZaakBesluiten checked against the besluit, read back in-process. */
-function zakenStandIn(og: OpenGrond) {
-  const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-  const internal = (request: FastifyRequest) => request.headers.authorization === og.authenticator.internalCredential && !(request.raw.socket instanceof Socket);
-  og.app.get<{ Params: { uuid: string } }>('/zaken/api/v1/zaken/:uuid', async (request) => ({
-    url: `${origin(request)}/zaken/api/v1/zaken/${request.params.uuid}`, uuid: request.params.uuid, identificatie: 'Z-1', bronorganisatie: '000000000',
-    zaaktype: types.zaaktype, verantwoordelijkeOrganisatie: '000000000', startdatum: '2024-01-01', einddatum: null, vertrouwelijkheidaanduiding: 'openbaar',
-    betalingsindicatieWeergave: '', deelzaken: [], eigenschappen: [], rollen: [], status: null, resultaat: null, zaakinformatieobjecten: [], zaakobjecten: [],
-  }));
-  og.app.post<{ Params: { uuid: string }; Body: { besluit: string } }>('/zaken/api/v1/zaken/:uuid/besluiten', async (request, reply) => {
-    const besluit = await og.references.fetch(request.body.besluit, { kind: 'besluit', matches: () => true }, { apiRoot: `${origin(request)}/zaken/api/v1` });
-    registrations.push({ inProcess: !(request.raw.socket instanceof Socket), credential: internal(request), besluitZaak: besluit.ok ? besluit.resource.zaak : undefined });
-    if (!internal(request) || !besluit.ok) return reply.code(400).send({ detail: 'Geweigerd.' });
-    const url = `${origin(request)}/zaken/api/v1/zaken/${request.params.uuid}/besluiten/${randomUUID()}`;
-    zaakbesluiten.set(url, request.body.besluit);
-    return reply.code(201).send({ url, besluit: request.body.besluit });
-  });
-  og.app.delete('/zaken/api/v1/zaken/:uuid/besluiten/:id', async (request, reply) => {
-    if (!internal(request)) return reply.code(403).send({ detail: 'Geweigerd.' });
-    zaakbesluiten.delete(`${origin(request)}${request.url}`);
-    return reply.code(204).send();
-  });
-}
 
 before(async () => {
-  // A stand-in Zaken API on this process's own routes: the real one is left out.
-  server = await startTestServer({ components: ['autorisaties', 'catalogi', 'documenten', 'besluiten', 'referentielijsten'], beforeListen: zakenStandIn });
+  // Every component, as `opengrond start` serves them.
+  server = await startTestServer();
   types = await publishedTypes(server, 'PROC');
 });
 
 after(() => server?.close());
 
-describe('a besluit of a zaak served here', () => {
-  it('is registered in-process once committed, and its ZaakBesluit removed with it', async () => {
-    const zaak = `${server.baseUrl}/zaken/api/v1/zaken/${randomUUID()}`;
-    const created = await server.call('POST', `${ROOT}/besluiten`, { body: besluitBody(types.besluittype, { zaak }) });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    assert.deepEqual(registrations, [{ inProcess: true, credential: true, besluitZaak: zaak }]);
-    assert.deepEqual([...zaakbesluiten.values()], [created.body.url]);
-    assert.equal((await server.call('DELETE', created.body.url)).status, 204);
-    assert.deepEqual([...zaakbesluiten.values()], []);
+async function created(path: string, body: unknown, headers: Record<string, string> = {}): Promise<string> {
+  const answer = await server.call('POST', path, { body, headers });
+  assert.equal(answer.status, 201, `${path}: ${JSON.stringify(answer.body)}`);
+  return answer.body.url as string;
+}
+
+const zaakbesluiten = async (zaak: string) => {
+  const answer = await server.call('GET', `${zaak}/besluiten`);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body as { url: string; besluit: string }[];
+};
+
+const objectinformatieobjecten = async (object: string) =>
+  (await server.call('GET', `/documenten/api/v1/objectinformatieobjecten?object=${encodeURIComponent(object)}`)).body as { informatieobject: string; objectType: string }[];
+
+describe('a besluit of a zaak served here', { timeout: 60_000 }, () => {
+  it('is registered as a ZaakBesluit in the Zaken API in-process once committed, and removed with it', async () => {
+    const zaak = await created('/zaken/api/v1/zaken', zaakBody(types.zaaktype), CRS);
+    const besluit = await created(`${ROOT}/besluiten`, besluitBody(types.besluittype, { zaak }));
+    assert.deepEqual((await zaakbesluiten(zaak)).map((z) => z.besluit), [besluit]);
+    // The Zaken API recorded it in the zaak's audit trail, as done by this process.
+    const trail = (await server.call('GET', `${zaak}/audittrail`)).body as { resource: string; actie: string }[];
+    assert.ok(trail.some((a) => a.resource === 'zaakbesluit' && a.actie === 'create'));
+
+    assert.equal((await server.call('DELETE', besluit)).status, 204);
+    assert.deepEqual(await zaakbesluiten(zaak), []);
+  });
+
+  it('moves its ZaakBesluit when it moves to another zaak', async () => {
+    const [eerste, tweede] = [await created('/zaken/api/v1/zaken', zaakBody(types.zaaktype), CRS), await created('/zaken/api/v1/zaken', zaakBody(types.zaaktype), CRS)];
+    const besluit = await created(`${ROOT}/besluiten`, besluitBody(types.besluittype, { zaak: eerste }));
+    const moved = await server.call('PATCH', besluit, { body: { zaak: tweede } });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    assert.deepEqual(await zaakbesluiten(eerste), []);
+    assert.deepEqual((await zaakbesluiten(tweede)).map((z) => z.besluit), [besluit]);
+  });
+
+  it('mirrors a besluitinformatieobject as an ObjectInformatieObject in the Documenten API, and removes it with the besluit', async () => {
+    const document = await created('/documenten/api/v1/enkelvoudiginformatieobjecten', documentBody(types.informatieobjecttype));
+    const besluit = await created(`${ROOT}/besluiten`, besluitBody(types.besluittype));
+    await created(`${ROOT}/besluitinformatieobjecten`, { besluit, informatieobject: document });
+    assert.deepEqual((await objectinformatieobjecten(besluit)).map((o) => [o.informatieobject, o.objectType]), [[document, 'besluit']]);
+
+    assert.equal((await server.call('DELETE', besluit)).status, 204);
+    assert.deepEqual(await objectinformatieobjecten(besluit), []);
+  });
+
+  it('is not accepted by the Zaken API from a client that is not the Besluiten API of a besluit naming the zaak', async () => {
+    const zaak = await created('/zaken/api/v1/zaken', zaakBody(types.zaaktype), CRS);
+    const elsewhere = await created(`${ROOT}/besluiten`, besluitBody(types.besluittype));
+    const refused = await server.call('POST', `${zaak}/besluiten`, { body: { besluit: elsewhere } });
+    assert.deepEqual([refused.status, refused.body.invalidParams?.map((p: { code: string }) => p.code)], [400, ['inconsistent-relation']]);
   });
 });

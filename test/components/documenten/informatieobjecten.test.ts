@@ -64,6 +64,16 @@ describe('Documenten API: documents, versions and locking', () => {
     ]);
   });
 
+  it("takes a blank status ('') as a value, and a blank vertrouwelijkheidaanduiding as the informatieobjecttype's", async () => {
+    const doc = (await server.call('POST', `${DRC}/enkelvoudiginformatieobjecten`, { body: documentBody(iot, { status: 'gearchiveerd', vertrouwelijkheidaanduiding: '' }) })).body;
+    assert.deepEqual([doc.status, doc.vertrouwelijkheidaanduiding], ['gearchiveerd', 'zaakvertrouwelijk']);
+    const lock = (await server.call('POST', `${doc.url}/lock`)).body.lock;
+    // zrc-022 takes a document back out of gearchiveerd so.
+    const blank = await server.call('PATCH', doc.url, { body: { status: '', vertrouwelijkheidaanduiding: '', lock } });
+    assert.equal(blank.status, 200, JSON.stringify(blank.body));
+    assert.deepEqual([blank.body.status, blank.body.vertrouwelijkheidaanduiding], ['', 'zaakvertrouwelijk']);
+  });
+
   it('keeps every version: updates need the lock, and each makes a version shown and downloadable by versie and registratieOp', async () => {
     const doc = (await server.call('POST', `${DRC}/enkelvoudiginformatieobjecten`, { body: documentBody(iot, { content: 'versie een' }) })).body;
 

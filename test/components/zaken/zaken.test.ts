@@ -249,10 +249,15 @@ describe('zaken', () => {
       assert.equal((await limitedCall('GET', `${ZAKEN}/zaken/${uuidOf(visible.url)}/audittrail`)).status, 403, 'no audittrails.lezen');
     });
 
-    it('does not expand to a zaak outside its rights', async () => {
-      const deel = await create({ hoofdzaak: otherType.url, bronorganisatie: '555555550', verantwoordelijkeOrganisatie: '555555550', vertrouwelijkheidaanduiding: 'openbaar' });
-      const read = await limitedCall('GET', `${deel.url}?expand=hoofdzaak`);
-      assert.deepEqual([read.status, read.body._expand.hoofdzaak], [200, {}]);
+    it('does not expand to a zaak outside its rights, and expands the zaaktype without Catalogi rights', async () => {
+      const base = { bronorganisatie: '555555550', verantwoordelijkeOrganisatie: '555555550', vertrouwelijkheidaanduiding: 'openbaar' };
+      const deel = await create({ ...base, hoofdzaak: otherType.url });
+      const read = await limitedCall('GET', `${deel.url}?expand=hoofdzaak,zaaktype`);
+      assert.deepEqual([read.status, read.body._expand.hoofdzaak, read.body._expand.zaaktype.url], [200, {}, zaaktype]);
+      const visibleDeel = await create({ ...base, hoofdzaak: visible.url });
+      const list = await limitedCall('GET', `${ZAKEN}/zaken?bronorganisatie=555555550&expand=hoofdzaak`);
+      const expanded = list.body.results.find((z: any) => z.url === visibleDeel.url);
+      assert.equal(expanded._expand.hoofdzaak.url, visible.url, 'a hoofdzaak it may read is expanded');
     });
 
     it('needs zaken.geforceerd-bijwerken to change a closed zaak', async () => {

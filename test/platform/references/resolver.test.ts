@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jwtVerify } from 'jose';
-import { startTestServer, type TestServer } from '../../helpers/server.ts';
+import { ADMIN, LIMITED, startTestServer, type TestServer } from '../../helpers/server.ts';
 import { ReferenceResolver, referenceError } from '../../../src/platform/references/resolver.ts';
 import { resourceOfShape } from '../../../src/platform/references/expected.ts';
 import { TtlCache } from '../../../src/platform/references/cache.ts';
@@ -133,6 +133,33 @@ describe('the internal credential', () => {
   });
 });
 
+describe('reads on behalf of a client', () => {
+  it("carry the client's own Authorization header in-process, so the API applies the client's rights", async () => {
+    const url = await createInformatieobjecttype('namens');
+    const as = async (client: typeof ADMIN | undefined, asInstance?: string[]) =>
+      server.og.references.fetch(url, INFORMATIEOBJECTTYPE, { apiRoot, onBehalfOf: { authorization: client && `Bearer ${await server.token(client)}`, asInstance } });
+
+    assert.ok((await as(ADMIN)).ok);
+    const limited = await as(LIMITED);
+    assert.ok(!limited.ok);
+    assert.deepEqual([limited.code, limited.status, limited.body?.code], ['bad-url', 403, 'permission_denied'], 'no ztc scope, as over HTTP');
+    const anonymous = await as(undefined);
+    assert.deepEqual(anonymous.ok ? 'ok' : [anonymous.status, anonymous.body?.code], [401, 'not_authenticated'], 'never the internal credential in its place');
+    assert.deepEqual((await as(LIMITED, ['/zaken/api/v1'])).ok, false, 'another API read as the instance changes nothing here');
+    assert.ok((await as(LIMITED, [ROOT])).ok, "an API named asInstance is read as this instance");
+  });
+
+  it("carry this instance's credentials to a remote API, never the client's token", async () => {
+    const path = '/referentielijsten/api/v1/namens/communicatiekanalen/1';
+    const client = `Bearer ${await server.token(LIMITED)}`;
+    const found = await server.og.references.fetch(`${remote.url}${path}`, COMMUNICATIEKANAAL, { apiRoot, onBehalfOf: { authorization: client } });
+    assert.ok(found.ok, JSON.stringify(found));
+    const headers = remote.headers.get(path)!;
+    assert.notEqual(headers.authorization, client);
+    await jwtVerify(/^Bearer (.+)$/.exec(headers.authorization!)![1]!, new TextEncoder().encode(REMOTE_CLIENT.secret));
+  });
+});
+
 describe('references elsewhere, fetched over HTTP', () => {
   it('fetches with the configured credentials, and answers a second time from the cache', async () => {
     const url = `${remote.url}/referentielijsten/api/v1/communicatiekanalen/1`;
@@ -143,6 +170,7 @@ describe('references elsewhere, fetched over HTTP', () => {
 
     const headers = remote.headers.get('/referentielijsten/api/v1/communicatiekanalen/1')!;
     assert.equal(headers.accept, 'application/json');
+    assert.equal(headers['accept-crs'], 'EPSG:4326', 'the Zaken API requires it on a read, the others ignore it');
     const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
     assert.ok(token, 'a bearer JWT');
     const { payload, protectedHeader } = await jwtVerify(token, new TextEncoder().encode(REMOTE_CLIENT.secret));
@@ -153,6 +181,16 @@ describe('references elsewhere, fetched over HTTP', () => {
     assert.ok(second.ok);
     assert.equal(second.resource.naam, 'post', "the cache keeps its own copy");
     assert.equal(remote.hits.get('/referentielijsten/api/v1/communicatiekanalen/1'), 1);
+  });
+
+  it('reads anew when asked for a fresh answer, and caches that answer', async () => {
+    const path = '/referentielijsten/api/v1/vers/communicatiekanalen/1';
+    const url = `${remote.url}${path}`;
+    assert.ok((await server.og.references.fetch(url, COMMUNICATIEKANAAL, { apiRoot })).ok);
+    assert.ok((await server.og.references.fetch(url, COMMUNICATIEKANAAL, { apiRoot, fresh: true })).ok);
+    assert.equal(remote.hits.get(path), 2);
+    assert.ok((await server.og.references.fetch(url, COMMUNICATIEKANAAL, { apiRoot })).ok);
+    assert.equal(remote.hits.get(path), 2);
   });
 
   it('sends no credentials where none are configured, and refetches without a cache', async () => {
