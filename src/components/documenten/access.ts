@@ -12,8 +12,8 @@ import { vertrouwelijkheidRank } from '../../platform/auth/authorization.ts';
 import type { Vertrouwelijkheidaanduiding } from '../../platform/http/schema.ts';
 import { permissionDenied, type InvalidParam } from '../../platform/http/problem.ts';
 import { absoluteUrl } from '../../platform/http/local-url.ts';
-import { writeAudit, type AuditActie } from '../../platform/audit/audit.ts';
-import { enqueueNotificatie } from '../../platform/events/outbox.ts';
+import type { AuditActie } from '../../platform/audit/audit.ts';
+import { recordMutation } from '../../platform/events/mutation.ts';
 import type { ReferenceResolver } from '../../platform/references/resolver.ts';
 
 // The scopes of the Documenten API (component `drc`), as its operations' `security` names them.
@@ -135,26 +135,12 @@ export interface DocumentMutation {
  * bronorganisatie, informatieobjecttype and vertrouwelijkheidaanduiding; both in `tx`.
  */
 export async function recordDocumentMutation(tx: Tx, auth: Authorization, urls: Urls, mutation: DocumentMutation): Promise<void> {
-  const { document } = mutation;
-  await writeAudit(tx, auth, {
+  const { document, ...change } = mutation;
+  await recordMutation(tx, auth, {
+    ...change,
     component: 'drc',
     hoofdObject: document.url,
-    resource: mutation.resource,
-    resourceUrl: mutation.resourceUrl,
-    resourceWeergave: mutation.resourceWeergave,
-    actie: mutation.actie,
-    resultaat: mutation.resultaat,
-    oud: mutation.oud,
-    nieuw: mutation.nieuw,
-    toelichting: mutation.toelichting,
-  });
-  if (mutation.notify === false) return;
-  await enqueueNotificatie(tx, {
     kanaal: 'documenten',
-    hoofdObject: document.url,
-    resource: mutation.resource,
-    resourceUrl: mutation.resourceUrl,
-    actie: mutation.actie,
     kenmerken: {
       bronorganisatie: document.bronorganisatie,
       informatieobjecttype: urls.shown(document.informatieobjecttype),
@@ -164,10 +150,7 @@ export async function recordDocumentMutation(tx: Tx, auth: Authorization, urls: 
 }
 
 /** The `X-Audit-Toelichting` header of a request. */
-export function auditToelichting(headers: Record<string, string | string[] | undefined>): string | undefined {
-  const value = headers['x-audit-toelichting'];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+export { auditToelichting } from '../../platform/audit/audit.ts';
 
 /** A body's reference to one of our documents: its uuid, or the invalidParams entry saying why not. */
 export function documentUuidFrom(urls: Urls, url: string, field = 'informatieobject'): { uuid: string } | { error: InvalidParam } {

@@ -21,8 +21,8 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { vertrouwelijkheidRank } from '../../platform/auth/authorization.ts';
 import { VERTROUWELIJKHEIDAANDUIDINGEN, type Vertrouwelijkheidaanduiding } from '../../platform/http/schema.ts';
 import { notFound, permissionDenied, validationError } from '../../platform/http/problem.ts';
-import { writeAudit, type AuditActie } from '../../platform/audit/audit.ts';
-import { enqueueNotificatie } from '../../platform/events/outbox.ts';
+import type { AuditActie } from '../../platform/audit/audit.ts';
+import { recordMutation } from '../../platform/events/mutation.ts';
 import { ownUuid, shownUrl, storedUrl } from './urls.ts';
 
 // The scopes of the Zaken API (component `zrc`), as its operations' `security` names them.
@@ -190,32 +190,15 @@ export interface ZaakMutation {
  * zaaktype and vertrouwelijkheidaanduiding; both in `tx`, the change's own transaction.
  */
 export async function recordZaakMutation(tx: Tx, auth: Authorization, mutation: ZaakMutation): Promise<void> {
-  const { zaak } = mutation;
-  await writeAudit(tx, auth, {
+  const { zaak, ...change } = mutation;
+  await recordMutation(tx, auth, {
+    ...change,
     component: 'zrc',
     hoofdObject: zaak.url,
-    resource: mutation.resource,
-    resourceUrl: mutation.resourceUrl,
-    resourceWeergave: mutation.resourceWeergave,
-    actie: mutation.actie,
-    resultaat: mutation.resultaat,
-    oud: mutation.oud,
-    nieuw: mutation.nieuw,
-    toelichting: mutation.toelichting,
-  });
-  if (mutation.notify === false) return;
-  await enqueueNotificatie(tx, {
     kanaal: 'zaken',
-    hoofdObject: zaak.url,
-    resource: mutation.resource,
-    resourceUrl: mutation.resourceUrl,
-    actie: mutation.notificatieActie ?? mutation.actie,
     kenmerken: { bronorganisatie: zaak.bronorganisatie, zaaktype: zaak.zaaktype, vertrouwelijkheidaanduiding: zaak.vertrouwelijkheidaanduiding },
   });
 }
 
 /** The `X-Audit-Toelichting` header of a request, for {@link ZaakMutation.toelichting}. */
-export function auditToelichting(headers: Record<string, string | string[] | undefined>): string | undefined {
-  const value = headers['x-audit-toelichting'];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+export { auditToelichting } from '../../platform/audit/audit.ts';
