@@ -12,8 +12,7 @@ import { vertrouwelijkheidRank } from '../../platform/auth/authorization.ts';
 import type { Vertrouwelijkheidaanduiding } from '../../platform/http/schema.ts';
 import { permissionDenied, type InvalidParam } from '../../platform/http/problem.ts';
 import { absoluteUrl } from '../../platform/http/local-url.ts';
-import type { AuditActie } from '../../platform/audit/audit.ts';
-import { recordMutation } from '../../platform/events/mutation.ts';
+import { recordMutation, type MutationChange } from '../../platform/events/mutation.ts';
 import type { ReferenceResolver } from '../../platform/references/resolver.ts';
 
 // The scopes of the Documenten API (component `drc`), as its operations' `security` names them.
@@ -109,24 +108,9 @@ export function authorisedDocuments(eb: ExpressionBuilder<any, any>, auth: Autho
   return conditions.length ? eb.or(conditions) : eb.lit(false);
 }
 
-export interface DocumentMutation {
+/** A change to a document; `notify: false` for what the Documenten API does not announce: lock and unlock, bestandsdelen, and objectinformatieobjecten (the Zaken and Besluiten APIs announce those relations). */
+export interface DocumentMutation extends MutationChange {
   document: Pick<DocumentRef, 'url' | 'bronorganisatie' | 'informatieobjecttype' | 'vertrouwelijkheidaanduiding'>;
-  /** The resource changed: `enkelvoudiginformatieobject`, `gebruiksrechten`, … as the standard names it. */
-  resource: string;
-  resourceUrl: string;
-  actie: AuditActie;
-  /** HTTP status of the answer. */
-  resultaat: number;
-  oud?: unknown;
-  nieuw?: unknown;
-  resourceWeergave?: string;
-  /** `X-Audit-Toelichting` of the request. */
-  toelichting?: string;
-  /**
-   * False for a change the Documenten API does not announce: lock and unlock, bestandsdelen,
-   * and objectinformatieobjecten (the Zaken and Besluiten APIs announce those relations).
-   */
-  notify?: boolean;
 }
 
 /**

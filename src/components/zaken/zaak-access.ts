@@ -21,8 +21,7 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { vertrouwelijkheidRank } from '../../platform/auth/authorization.ts';
 import { VERTROUWELIJKHEIDAANDUIDINGEN, type Vertrouwelijkheidaanduiding } from '../../platform/http/schema.ts';
 import { notFound, permissionDenied, validationError } from '../../platform/http/problem.ts';
-import type { AuditActie } from '../../platform/audit/audit.ts';
-import { recordMutation } from '../../platform/events/mutation.ts';
+import { recordMutation, type MutationChange } from '../../platform/events/mutation.ts';
 import { ownUuid, shownUrl, storedUrl } from './urls.ts';
 
 // The scopes of the Zaken API (component `zrc`), as its operations' `security` names them.
@@ -163,25 +162,8 @@ export function zaakFilter(eb: ExpressionBuilder<any, any>, url: string, apiRoot
   return uuid ? eb(`${alias}.uuid`, '=', uuid) : eb.lit(false);
 }
 
-export interface ZaakMutation {
+export interface ZaakMutation extends MutationChange {
   zaak: Pick<ZaakRef, 'url' | 'zaaktype' | 'bronorganisatie' | 'vertrouwelijkheidaanduiding'>;
-  /** The resource changed: `zaak`, `status`, `rol`, `zaakobject`, … as the standard names it. */
-  resource: string;
-  /** Its URL (the zaak's own for `zaak`). */
-  resourceUrl: string;
-  /** The audit trail's actie: create, update, partial_update, destroy. */
-  actie: AuditActie;
-  /** HTTP status of the answer: 201, 200, 204. */
-  resultaat: number;
-  oud?: unknown;
-  nieuw?: unknown;
-  resourceWeergave?: string;
-  /** `X-Audit-Toelichting` of the request, if any. */
-  toelichting?: string;
-  /** The notification's actie, when it differs from the audit's (default: the same). */
-  notificatieActie?: string;
-  /** False for a change the standard does not announce (see the kanaal's "Resources en acties"). */
-  notify?: boolean;
 }
 
 /**

@@ -32,3 +32,9 @@ export async function recordMutation(tx: Tx, auth: Authorization, mutation: Muta
     kenmerken,
   });
 }
+
+/**
+ * What a component's caller says of a change; the component adds its code, kanaal, hoofdObject
+ * and kenmerken (see recordZaakMutation, recordDocumentMutation).
+ */
+export type MutationChange = Omit<Mutation, 'component' | 'hoofdObject' | 'kanaal' | 'kenmerken'>;
