@@ -9,6 +9,8 @@
  * body, never in the URL.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { acceptForms, alert, escape, sendPage } from '../platform/pages/html.ts';
+import { registerPageAssets } from '../platform/pages/assets.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Logboek } from '../platform/logboek/logboek.ts';
 
@@ -16,56 +18,19 @@ export const INWONER_PATH = '/demo/mijn-verwerkingen';
 
 type Verwerking = Awaited<ReturnType<Logboek['find']>>[number];
 
-const STYLE = `
-body { font-family: system-ui, sans-serif; font-size: 1.125rem; line-height: 1.5; color: #1a1a1a; margin: 0; }
-header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem; }
-header { border-bottom: 4px solid #154273; }
-h1 { font-size: 1.75rem; }
-label { display: block; font-weight: 600; }
-input { font: inherit; padding: .4rem; border: 2px solid #1a1a1a; width: 12ch; }
-button { font: inherit; padding: .4rem 1rem; background: #154273; color: #fff; border: 2px solid #154273; cursor: pointer; }
-:focus-visible { outline: 3px solid #f9e11e; outline-offset: 2px; }
-.melding { border-left: 4px solid #154273; padding: .5rem 1rem; background: #eef3f8; }
-.fout { border-left-color: #d52b1e; background: #fdeeee; }
-table { border-collapse: collapse; width: 100%; }
-caption { text-align: left; font-weight: 600; padding-bottom: .5rem; }
-th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #999; }
-`;
-
-function escape(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 const WHEN = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
-function page(body: string): string {
-  return `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Wie gebruikte mijn gegevens? – Open Grond demo</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header><p><strong>Open Grond</strong> – demo</p></header>
-<main>
-<h1>Wie gebruikte mijn gegevens?</h1>
-<p class="melding">Dit is een demo zonder inloggen, met fictieve personen. Echt inzien doet u met DigiD, en dan alleen uw eigen gegevens.</p>
-${body}
-</main>
-<footer><p>Gegevens uit het Logboek dataverwerkingen van deze gemeente.</p></footer>
-</body>
-</html>`;
-}
+const DEMO_NOTICE = alert('info', 'Dit is een demo zonder inloggen, met fictieve personen. Echt inzien doet u met DigiD, en dan alleen uw eigen gegevens.');
 
 function form(bsn = '', error?: string): string {
   const describedBy = error ? ' aria-describedby="bsn-fout" aria-invalid="true"' : '';
   return `<form method="post" action="${INWONER_PATH}">
-<label for="bsn">Burgerservicenummer</label>
-${error ? `<p id="bsn-fout" class="melding fout">${escape(error)}</p>` : ''}
-<p><input id="bsn" name="bsn" inputmode="numeric" autocomplete="off" maxlength="9" value="${escape(bsn)}"${describedBy}>
-<button type="submit">Toon verwerkingen</button></p>
+<div class="utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}">
+<p class="utrecht-form-field__label"><label class="utrecht-form-label" for="bsn">Burgerservicenummer</label></p>
+${error ? `<p id="bsn-fout" class="utrecht-form-field-error-message">${escape(error)}</p>` : ''}
+<p class="utrecht-form-field__input"><input class="utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}" id="bsn" name="bsn" inputmode="numeric" autocomplete="off" maxlength="9" size="12" value="${escape(bsn)}"${describedBy}></p>
+</div>
+<p class="utrecht-button-group"><button class="utrecht-button utrecht-button--primary-action" type="submit">Toon verwerkingen</button></p>
 </form>`;
 }
 
@@ -77,22 +42,22 @@ function organisatie(v: Verwerking, labels: Map<string, string>): string {
 }
 
 function table(records: Verwerking[], labels: Map<string, string>): string {
-  if (records.length === 0) return '<p class="melding" role="status">Er zijn geen verwerkingen van uw gegevens vastgelegd.</p>';
+  if (records.length === 0) return alert('info', 'Er zijn geen verwerkingen van uw gegevens vastgelegd.');
   const rows = records.map((v) => {
     const activity = v.verwerkingsactiviteit as { naam?: string; doel?: string; grondslag?: string; id: string };
     const when = new Date(String(v.startTime));
-    return `<tr>
-<td><time datetime="${escape(when.toISOString())}">${escape(WHEN.format(when))}</time></td>
-<td>${organisatie(v, labels)}</td>
-<td>${escape(activity.naam ?? activity.id)}</td>
-<td>${escape(activity.doel ?? 'onbekend')}${activity.grondslag ? `<br><span>grondslag: ${escape(activity.grondslag)}</span>` : ''}</td>
-<td>${v.status === 'OK' ? 'Gegevens gebruikt' : 'Geweigerd, geen gegevens verstrekt'}</td>
+    return `<tr class="utrecht-table__row">
+<td class="utrecht-table__cell"><time datetime="${escape(when.toISOString())}">${escape(WHEN.format(when))}</time></td>
+<td class="utrecht-table__cell">${organisatie(v, labels)}</td>
+<td class="utrecht-table__cell">${escape(activity.naam ?? activity.id)}</td>
+<td class="utrecht-table__cell">${escape(activity.doel ?? 'onbekend')}${activity.grondslag ? `<br><span>grondslag: ${escape(activity.grondslag)}</span>` : ''}</td>
+<td class="utrecht-table__cell">${v.status === 'OK' ? 'Gegevens gebruikt' : 'Geweigerd, geen gegevens verstrekt'}</td>
 </tr>`;
   });
-  return `<table>
-<caption>${records.length === 1 ? '1 verwerking' : `${records.length} verwerkingen`}, nieuwste eerst</caption>
-<thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Verwerkingsactiviteit</th><th scope="col">Doel</th><th scope="col">Resultaat</th></tr></thead>
-<tbody>
+  return `<table class="utrecht-table utrecht-table--html-table">
+<caption class="utrecht-table__caption">${records.length === 1 ? '1 verwerking' : `${records.length} verwerkingen`}, nieuwste eerst</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Wanneer</th><th class="utrecht-table__header-cell" scope="col">Wie</th><th class="utrecht-table__header-cell" scope="col">Verwerkingsactiviteit</th><th class="utrecht-table__header-cell" scope="col">Doel</th><th class="utrecht-table__header-cell" scope="col">Resultaat</th></tr></thead>
+<tbody class="utrecht-table__body">
 ${rows.join('\n')}
 </tbody>
 </table>`;
@@ -111,12 +76,18 @@ async function applicatieLabels(database: Database, clientIds: string[]): Promis
 }
 
 function send(reply: FastifyReply, status: number, body: string) {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page(body));
+  return sendPage(reply, status, {
+    title: 'Wie gebruikte mijn gegevens?',
+    site: 'Open Grond – demo',
+    body: `${DEMO_NOTICE}\n${body}`,
+    footer: 'Gegevens uit het Logboek dataverwerkingen van deze gemeente.',
+  });
 }
 
 export function registerInwonerDemo(app: FastifyInstance, database: Database, logboek: Logboek): void {
+  registerPageAssets(app);
   app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+    acceptForms(scope);
 
     scope.get(INWONER_PATH, async (_request, reply) => send(reply, 200, form()));
 
@@ -125,7 +96,7 @@ export function registerInwonerDemo(app: FastifyInstance, database: Database, lo
       if (!/^[0-9]{9}$/.test(bsn)) return send(reply, 400, form(bsn, 'Vul een burgerservicenummer van 9 cijfers in.'));
       const records = await logboek.find(database.db, { subject: { type: 'BSN', id: bsn } });
       const labels = await applicatieLabels(database, [...new Set(records.map((v) => String(v.applicatie)))]);
-      return send(reply, 200, `${form(bsn)}\n<h2>Verwerkingen van burgerservicenummer ${escape(bsn)}</h2>\n${table(records, labels)}`);
+      return send(reply, 200, `${form(bsn)}\n<h2 class="utrecht-heading-2">Verwerkingen van burgerservicenummer ${escape(bsn)}</h2>\n${table(records, labels)}`);
     });
   });
 }

@@ -37,11 +37,18 @@ describe('resident page of the demo', () => {
     assert.equal(r.status, 200);
     assert.match(r.headers.get('content-type')!, /^text\/html; charset=utf-8/);
     const html = await r.text();
-    assert.match(html, /<html lang="nl">/);
-    assert.match(html, /<label for="bsn">Burgerservicenummer<\/label>/);
-    assert.match(html, /<input id="bsn" name="bsn"/);
+    assert.match(html, /<html lang="nl"/);
+    assert.match(html, /<label [^>]*for="bsn">Burgerservicenummer<\/label>/);
+    assert.match(html, /<input [^>]*id="bsn" name="bsn"/);
+    // NL Design System: the stylesheets it links to are served.
+    for (const href of html.match(/href="\/assets\/nlds\/[^"]+\.css"/g) ?? []) {
+      const css = await fetch(`${server.baseUrl}${href.slice(6, -1)}`);
+      assert.equal(css.status, 200);
+      assert.match(css.headers.get('content-type')!, /^text\/css/);
+    }
+    assert.equal(html.match(/href="\/assets\/nlds\//g)?.length, 2);
     assert.match(html, /<form method="post"/, 'the BSN goes in the body, not the URL');
-    assert.match(html, /<main>[\s\S]*<h1>/);
+    assert.match(html, /<main[^>]*>[\s\S]*<h1[^>]*>/);
   });
 
   it('shows who processed the chosen person\'s data, when and for which activity, and nothing of others', async () => {
@@ -54,9 +61,9 @@ describe('resident page of the demo', () => {
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('cache-control'), 'no-store');
     const html = await r.text();
-    assert.match(html, /<caption>3 verwerkingen, nieuwste eerst<\/caption>/);
-    assert.equal(html.match(/<th scope="col">/g)?.length, 5);
-    const rows = [...html.matchAll(/<tr>\s*<td>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!);
+    assert.match(html, /<caption[^>]*>3 verwerkingen, nieuwste eerst<\/caption>/);
+    assert.equal(html.match(/<th [^>]*scope="col">/g)?.length, 5);
+    const rows = [...html.matchAll(/<tr[^>]*>\s*<td[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!);
     assert.equal(rows.length, 3);
     // Newest first: the refused request by the limited application, then the FSC one, then the first.
     // test-limited has no Applicatie (so no label): its client id is shown.
@@ -66,12 +73,12 @@ describe('resident page of the demo', () => {
     assert.match(rows[1]!, /Schuldhulp &amp; armoede/);
     assert.match(rows[1]!, /Inwoners met &lt;schulden&gt; helpen<br><span>grondslag: Wgs art. 2<\/span>/);
     assert.match(rows[2]!, /applicatie Test admin/);
-    assert.ok(rows[2]!.includes(`<td>${BURGERZAKEN.naam}</td>\n<td>${BURGERZAKEN.doel}<br>`));
+    assert.ok(rows[2]!.includes(`<td class="utrecht-table__cell">${BURGERZAKEN.naam}</td>\n<td class="utrecht-table__cell">${BURGERZAKEN.doel}<br>`));
     assert.match(rows[2]!, /Gegevens gebruikt/);
     assert.match(rows[2]!, /<time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">\d{1,2} [a-z]+ \d{4}/);
 
     const other = await (await choose('999990020')).text();
-    assert.match(other, /<caption>1 verwerking, nieuwste eerst<\/caption>/);
+    assert.match(other, /<caption[^>]*>1 verwerking, nieuwste eerst<\/caption>/);
     const nobody = await (await choose('999990031')).text();
     assert.match(nobody, /Er zijn geen verwerkingen van uw gegevens vastgelegd/);
   });
