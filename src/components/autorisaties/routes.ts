@@ -15,9 +15,8 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { Applicatie, COMPONENT_WEERGAVE, type Autorisatie } from './schemas.ts';
 import * as repository from './repository.ts';
 import { checkApplicatie, clientIdsTaken } from './rules.ts';
+import { LOCATION, UuidParams } from '../../platform/http/parameters.ts';
 
-const LOCATION = { Location: { description: 'URL waar de resource leeft.', schema: { type: 'string', format: 'uri' } } };
-const UuidParams = Type.Object({ uuid: Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4)' }) });
 const TAGS = ['applicaties'];
 const LEZEN = ['autorisaties.lezen'];
 const BIJWERKEN = ['autorisaties.bijwerken'];

@@ -24,7 +24,7 @@ import { pageEnvelope } from '../../platform/http/pagination.ts';
 import { Paginated, Type } from '../../platform/http/schema.ts';
 import { auditToelichting, deleteAuditTrail } from '../../platform/audit/audit.ts';
 import type { ReferenceResolver } from '../../platform/references/resolver.ts';
-import { EXPAND, LOCATION, PAGE, UuidParams } from '../catalogi/routes.ts';
+import { EXPAND, LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 import { Besluit, BesluitExpanded } from './schemas.ts';
 import * as repository from './repository.ts';
 import type { BesluitFields, BesluitRow } from './repository.ts';

@@ -18,7 +18,7 @@ import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { notFound, validationError, type InvalidParam } from '../../platform/http/problem.ts';
 import { Type } from '../../platform/http/schema.ts';
 import { auditToelichting } from '../../platform/audit/audit.ts';
-import { EXPAND, LOCATION, UuidParams } from '../catalogi/routes.ts';
+import { EXPAND, LOCATION, UuidParams } from '../../platform/http/parameters.ts';
 import { BesluitInformatieObject, BesluitInformatieObjectExpanded } from './schemas.ts';
 import * as repository from './repository.ts';
 import type { BesluitInformatieObjectRow, BesluitInformatieObjectView, BesluitRow } from './repository.ts';

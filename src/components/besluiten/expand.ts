@@ -11,7 +11,7 @@ import type { Authorization, ComponentCode } from '../../platform/auth/authoriza
 import { vertrouwelijkheidRank } from '../../platform/auth/authorization.ts';
 import { permissionDenied } from '../../platform/http/problem.ts';
 import { VERTROUWELIJKHEIDAANDUIDINGEN, type Vertrouwelijkheidaanduiding } from '../../platform/http/schema.ts';
-import { expandFields } from '../catalogi/routes.ts';
+import { expandFields } from '../../platform/http/parameters.ts';
 import type { Kind, Lookup, References } from './references.ts';
 
 /** What expanding a field needs: the scope on the other API, and for zaken and documenten the type the client's grants name. */

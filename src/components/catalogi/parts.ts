@@ -18,7 +18,8 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { PaginatedList } from './schemas.ts';
 import * as repository from './repository.ts';
 import { checkZaaktypeConcept, volgnummerTaken } from './rules.ts';
-import { BIJWERKEN, EXPAND, expandFields, forcedCorrection, LEZEN, LOCATION, ownUuid, PAGE, pageOf, SCHRIJVEN, UuidParams, VERWIJDEREN } from './routes.ts';
+import { BIJWERKEN, forcedCorrection, LEZEN, ownUuid, pageOf, SCHRIJVEN, VERWIJDEREN } from './routes.ts';
+import { EXPAND, expandFields, LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 import { DATUM_GELDIGHEID, STATUS } from './versioned.ts';
 
 type Body = Record<string, unknown>;

@@ -15,18 +15,12 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { Catalogus, CatalogusExpanded, CatalogusUpdate, PaginatedList, PatchedCatalogus } from './schemas.ts';
 import * as repository from './repository.ts';
 import { catalogusTaken, checkRsin } from './rules.ts';
+import { EXPAND, expandFields, LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
-export const LOCATION = { Location: { description: 'URL waar de resource leeft.', schema: { type: 'string', format: 'uri' } } };
-export const UuidParams = Type.Object({ uuid: Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4)' }) });
 export const LEZEN = ['catalogi.lezen'];
 export const SCHRIJVEN = ['catalogi.schrijven'];
 export const BIJWERKEN = ['catalogi.schrijven', 'catalogi.geforceerd-schrijven'];
 export const VERWIJDEREN = ['catalogi.schrijven', 'catalogi.geforceerd-verwijderen'];
-export const EXPAND = Type.String({
-  description:
-    'Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de punt-notatie gebruikt.',
-});
-export const PAGE = Type.Integer({ description: 'Een pagina binnen de gepagineerde set resultaten.', minimum: 1 });
 const UNIQUE_VIOLATION = '23505';
 
 export type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
@@ -52,16 +46,6 @@ export function listParam(value: string | undefined): string[] | undefined {
 /** The ZGW list envelope for one page of `path` under `apiRoot`. */
 export function pageOf<T>(apiRoot: string, path: string, request: FastifyRequest, page: number, count: number, results: T[]) {
   return pageEnvelope(`${apiRoot}${path}`, request, page, count, results);
-}
-
-/** The fields asked for with `expand`, each one of `allowed` (the first segment of a dotted path; one level is expanded). */
-export function expandFields(expand: string | undefined, allowed: string[]): string[] {
-  const fields = listParam(expand) ?? [];
-  const wrong = fields.filter((f) => !allowed.includes(f.split('.')[0]!));
-  if (wrong.length) {
-    throw validationError([{ name: 'expand', code: 'invalid-expand-field', reason: `Ongeldige expand-velden: ${wrong.join(', ')}; mogelijk: ${allowed.join(', ')}.` }]);
-  }
-  return [...new Set(fields.map((f) => f.split('.')[0]!))];
 }
 
 export const urls = (apiRoot: string) => ({

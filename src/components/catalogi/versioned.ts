@@ -19,7 +19,8 @@ import type { Authorization } from '../../platform/auth/authorization.ts';
 import { PaginatedList, Unspecified } from './schemas.ts';
 import * as repository from './repository.ts';
 import { checkConcept, checkOverlap, nonConceptRelation, onlyEindeGeldigheid } from './rules.ts';
-import { type Actie, BIJWERKEN, EXPAND, expandFields, forcedCorrection, LEZEN, LOCATION, ownUuid, PAGE, pageOf, SCHRIJVEN, urls, UuidParams, VERWIJDEREN } from './routes.ts';
+import { type Actie, BIJWERKEN, forcedCorrection, LEZEN, ownUuid, pageOf, SCHRIJVEN, urls, VERWIJDEREN } from './routes.ts';
+import { EXPAND, expandFields, LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
 export const STATUS = Type.String({
   description:

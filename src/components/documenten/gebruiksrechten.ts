@@ -14,7 +14,8 @@ import type { Tx } from '../../platform/db/database.ts';
 import { Gebruiksrechten, GebruiksrechtenExpanded, GebruiksrechtenRequest, PatchedGebruiksrechtenRequest } from './schemas.ts';
 import * as repository from './repository.ts';
 import { AANMAKEN, assertMay, auditToelichting, authorisedDocuments, BIJWERKEN, LEZEN, recordDocumentMutation, urlsFor, VERWIJDEREN, type Urls } from './access.ts';
-import { documentRef, EXPAND, LOCATION, UuidParams } from './informatieobjecten.ts';
+import { documentRef } from './informatieobjecten.ts';
+import { EXPAND, LOCATION, UuidParams } from '../../platform/http/parameters.ts';
 import { deleteByUuid, documentFromUrl, expandInformatieobject, relationFields, subResourceOf } from './sub-resources.ts';
 import type { DocumentenDeps } from './index.ts';
 

@@ -12,7 +12,8 @@ import { assertMay, BIJWERKEN, GEFORCEERD_UNLOCK, LOCK, mayAccess, recordDocumen
 import { committingContent, concatenated } from './content.ts';
 import { ContentTooLarge } from './storage.ts';
 import { readForm } from './form-body.ts';
-import { documentRef, loadDocument, TAGS, UuidParams } from './informatieobjecten.ts';
+import { documentRef, loadDocument, TAGS } from './informatieobjecten.ts';
+import { UuidParams } from '../../platform/http/parameters.ts';
 import type { DocumentenDeps } from './index.ts';
 
 const nonField = (code: string, reason: string): InvalidParam => ({ name: 'nonFieldErrors', code, reason });

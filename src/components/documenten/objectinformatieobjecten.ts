@@ -22,7 +22,8 @@ import { referenceError } from '../../platform/references/resolver.ts';
 import { Zaak, ZaakInformatieObject } from '../zaken/schemas.ts';
 import { ObjectInformatieObject, ObjectInformatieObjectRequest } from './schemas.ts';
 import { AANMAKEN, assertMay, authorisedDocuments, LEZEN, recordDocumentMutation, urlsFor, VERWIJDEREN, type Urls } from './access.ts';
-import { documentRef, LOCATION, UuidParams } from './informatieobjecten.ts';
+import { documentRef } from './informatieobjecten.ts';
+import { LOCATION, UuidParams } from '../../platform/http/parameters.ts';
 import { deleteByUuid, findDocumentFromUrl, subResourceOf } from './sub-resources.ts';
 import type { DocumentenDeps } from './index.ts';
 

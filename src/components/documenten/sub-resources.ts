@@ -8,7 +8,8 @@ import { notFound, validationError, type InvalidParam } from '../../platform/htt
 import * as repository from './repository.ts';
 import type { InformatieobjectRow } from './repository.ts';
 import { documentUuidFrom, type Urls } from './access.ts';
-import { expandDocument, expandFields, toApi } from './informatieobjecten.ts';
+import { expandDocument, toApi } from './informatieobjecten.ts';
+import { expandFields } from '../../platform/http/parameters.ts';
 import type { DocumentenDeps } from './index.ts';
 
 /**
@@ -48,7 +49,7 @@ export interface RelationExpand {
 
 /** `expand` of a sub-resource: its informatieobject, and that one's informatieobjecttype. */
 export function relationFields(expand: string | undefined): RelationExpand {
-  const fields = expandFields(expand, ['informatieobject', 'informatieobject.informatieobjecttype']);
+  const fields = expandFields(expand, ['informatieobject', 'informatieobject.informatieobjecttype'], { exactPaths: true });
   return { informatieobject: fields.length > 0, informatieobjecttype: fields.includes('informatieobject.informatieobjecttype') };
 }
 

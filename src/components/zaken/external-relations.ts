@@ -18,7 +18,8 @@ import type { ZakenDeps } from './index.ts';
 import { asLookup, relatedResources } from './related.ts';
 import { shownUrl, storedUrl } from './urls.ts';
 import { assertMayChange, assertMayRead, auditToelichting, recordZaakMutation, zaakFromUrl, zaakUrl, ZAKEN_BIJWERKEN, ZAKEN_LEZEN } from './zaak-access.ts';
-import { allRows, checkArchiefstatus, LOCATION, loadSubResource, readableSubResources, UuidParams, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { allRows, checkArchiefstatus, loadSubResource, readableSubResources, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { LOCATION, UuidParams } from '../../platform/http/parameters.ts';
 
 export interface ExternalRelation {
   /** The path segment, e.g. `zaakcontactmomenten`. */

@@ -12,7 +12,8 @@ import { Type } from '../../platform/http/schema.ts';
 import type { ZakenDeps } from './index.ts';
 import { KlantContact, PaginatedKlantContactList } from './schemas.ts';
 import { assertMayChange, assertMayRead, auditToelichting, recordZaakMutation, zaakFromUrl, zaakUrl, ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN, ZAKEN_LEZEN } from './zaak-access.ts';
-import { dateTime, LOCATION, loadSubResource, PAGE, pageOfRows, readableSubResources, UNIQUE_VIOLATION, UuidParams, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { dateTime, loadSubResource, pageOfRows, readableSubResources, UNIQUE_VIOLATION, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
 const TAGS = ['klantcontacten'];
 const CREATE = [ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN];

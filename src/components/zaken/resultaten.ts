@@ -35,11 +35,10 @@ import {
   ZAKEN_LEZEN,
   type ZaakRef,
 } from './zaak-access.ts';
+import { LOCATION, UuidParams } from '../../platform/http/parameters.ts';
 
 const TAGS = ['resultaten'];
 const SCOPES = [ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN];
-const LOCATION = { Location: { description: 'URL waar de resource leeft.', schema: { type: 'string', format: 'uri' } } };
-const UuidParams = Type.Object({ uuid: Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4)' }) });
 const UNIQUE_VIOLATION = '23505';
 
 const ListQuery = Type.Object({

@@ -20,7 +20,8 @@ import { checkBelongsToZaaktype } from './catalogi.ts';
 import { PaginatedRolList, Rol } from './schemas.ts';
 import { shownUrl, storedUrl } from './urls.ts';
 import { assertMayChange, assertMayRead, auditToelichting, recordZaakMutation, zaakFromUrl, zaakUrl, ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN, ZAKEN_LEZEN } from './zaak-access.ts';
-import { answerSchema, checkArchiefstatus, dateTime, LOCATION, loadSubResource, PAGE, pageOfRows, readableSubResources, UuidParams, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { answerSchema, checkArchiefstatus, dateTime, loadSubResource, pageOfRows, readableSubResources, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
 const TAGS = ['rollen'];
 const CHANGE = [ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN];

@@ -37,13 +37,11 @@ import {
   ZAKEN_STATUSSEN_TOEVOEGEN,
   type ZaakRef,
 } from './zaak-access.ts';
+import { LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
 const TAGS = ['statussen'];
 const PATH = '/zaken/api/v1/statussen';
 const SCOPES = [ZAKEN_AANMAKEN, ZAKEN_STATUSSEN_TOEVOEGEN, ZAKEN_HEROPENEN];
-const LOCATION = { Location: { description: 'URL waar de resource leeft.', schema: { type: 'string', format: 'uri' } } };
-const UuidParams = Type.Object({ uuid: Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4)' }) });
-const PAGE = Type.Integer({ description: 'Een pagina binnen de gepagineerde set resultaten.', minimum: 1 });
 
 const ListQuery = Type.Object({
   zaak: Type.Optional(Type.String({ format: 'uri', description: 'URL-referentie naar de ZAAK.' })),

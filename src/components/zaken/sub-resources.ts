@@ -19,13 +19,10 @@ import { pageEnvelope, PAGE_SIZE } from '../../platform/http/pagination.ts';
 import { Type, type TSchema } from '../../platform/http/schema.ts';
 import { authorisedZaken, loadZaak, zaakFilter, ZAKEN_LEZEN, type ZaakRef } from './zaak-access.ts';
 import { sameUrl } from './urls.ts';
+import { UUID } from '../../platform/http/parameters.ts';
 
-export const LOCATION = { Location: { description: 'URL waar de resource leeft.', schema: { type: 'string', format: 'uri' } } };
-const UUID = Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4)' });
-export const UuidParams = Type.Object({ uuid: UUID });
 export const ZaakUuidParams = Type.Object({ zaak_uuid: UUID });
 export const NestedUuidParams = Type.Object({ uuid: UUID, zaak_uuid: UUID });
-export const PAGE = Type.Integer({ description: 'Een pagina binnen de gepagineerde set resultaten.', minimum: 1 });
 export const ZAAK_FILTER = Type.String({ format: 'uri', description: 'URL-referentie naar de ZAAK.' });
 export const UNIQUE_VIOLATION = '23505';
 

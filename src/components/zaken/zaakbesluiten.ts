@@ -17,7 +17,8 @@ import { asLookup, relatedResources } from './related.ts';
 import { ZaakBesluit } from './schemas.ts';
 import { sameUrl, shownUrl, storedUrl } from './urls.ts';
 import { assertMayChange, assertMayRead, auditToelichting, loadZaak, recordZaakMutation, zaakUrl, ZAKEN_BIJWERKEN, ZAKEN_LEZEN, type ZaakRef } from './zaak-access.ts';
-import { allRows, LOCATION, loadSubResource, NestedUuidParams, subResourcesOfZaak, UNIQUE_VIOLATION, ZaakUuidParams, type SubResourceRow } from './sub-resources.ts';
+import { allRows, loadSubResource, NestedUuidParams, subResourcesOfZaak, UNIQUE_VIOLATION, ZaakUuidParams, type SubResourceRow } from './sub-resources.ts';
+import { LOCATION } from '../../platform/http/parameters.ts';
 
 const TAGS = ['zaken'];
 const UNIQUE: InvalidParam = { name: 'nonFieldErrors', code: 'unique', reason: 'De velden zaak, besluit moeten een unieke set zijn.' };

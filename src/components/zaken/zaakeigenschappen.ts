@@ -19,7 +19,8 @@ import { checkBelongsToZaaktype } from './catalogi.ts';
 import { PatchedZaakEigenschap, ZaakEigenschap } from './schemas.ts';
 import { shownUrl, storedUrl } from './urls.ts';
 import { assertMayChange, assertMayRead, auditToelichting, loadZaak, recordZaakMutation, zaakFromUrl, zaakUrl, ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN, ZAKEN_LEZEN } from './zaak-access.ts';
-import { allRows, subResourcesOfZaak, checkArchiefstatus, checkUnchangedUrls, LOCATION, loadSubResource, NestedUuidParams, ZaakUuidParams, type SubResourceRow } from './sub-resources.ts';
+import { allRows, subResourcesOfZaak, checkArchiefstatus, checkUnchangedUrls, loadSubResource, NestedUuidParams, ZaakUuidParams, type SubResourceRow } from './sub-resources.ts';
+import { LOCATION } from '../../platform/http/parameters.ts';
 
 const TAGS = ['zaken'];
 const CHANGE = [ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN];

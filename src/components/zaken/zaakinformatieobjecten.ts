@@ -37,7 +37,8 @@ import {
   ZAKEN_VERWIJDEREN,
   type ZaakRef,
 } from './zaak-access.ts';
-import { allRows, checkArchiefstatus, checkUnchangedUrls, dateTime, LOCATION, loadSubResource, readableSubResources, UNIQUE_VIOLATION, UuidParams, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { allRows, checkArchiefstatus, checkUnchangedUrls, dateTime, loadSubResource, readableSubResources, UNIQUE_VIOLATION, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { LOCATION, UuidParams } from '../../platform/http/parameters.ts';
 
 const TAGS = ['zaakinformatieobjecten'];
 const CREATE = [ZAKEN_AANMAKEN, ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN];

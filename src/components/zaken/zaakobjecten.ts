@@ -39,7 +39,8 @@ import {
   ZAKEN_VERWIJDEREN,
   type ZaakRef,
 } from './zaak-access.ts';
-import { answerSchema, checkArchiefstatus, checkUnchangedUrls, LOCATION, loadSubResource, PAGE, pageOfRows, readableSubResources, UuidParams, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { answerSchema, checkArchiefstatus, checkUnchangedUrls, loadSubResource, pageOfRows, readableSubResources, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
+import { LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
 const TAGS = ['zaakobjecten'];
 const CREATE = [ZAKEN_AANMAKEN, ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN];

@@ -45,16 +45,10 @@ import { checkFilterValues, orderingOf, ORDERING_VALUES, zaakFilterConditions, Z
 import { checkArchief, checkBetaling, checkHoofdzaak, checkImmutable, checkOrganisaties, checkProductenOfDiensten, checkZaaktypePublished, parseZaakgeometrie } from './zaak-rules.ts';
 import { deleteZaak, fieldsOf, findZaakRow, insertZaak, updateZaak, ZAAK_COLUMNS, zaakToApi, zakenToApi, type ZaakFields, type ZaakRow } from './zaak-store.ts';
 import { objectinformatieobjectenOfZaak } from './zaakinformatieobjecten.ts';
+import { EXPAND, LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
 const TAGS = ['zaken'];
 const CRS = { accept: true, content: true };
-const LOCATION = { Location: { description: 'URL waar de resource leeft.', schema: { type: 'string', format: 'uri' } } };
-const UuidParams = Type.Object({ uuid: Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4)' }) });
-const EXPAND = Type.String({
-  description:
-    'Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de punt-notatie gebruikt.',
-});
-const PAGE = Type.Integer({ description: 'Een pagina binnen de gepagineerde set resultaten.', minimum: 1 });
 const UNIQUE_VIOLATION = '23505';
 
 const COMMUNICATIEKANAAL = resourceOfShape('communicatiekanaal', CommunicatieKanaal);
