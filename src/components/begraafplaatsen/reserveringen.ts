@@ -21,7 +21,8 @@ import { auditToelichting } from '../../platform/audit/audit.ts';
 import type { FastifyRequest } from 'fastify';
 import * as repository from './repository.ts';
 import { PaginatedReserveringList, PatchedReservering, Reservering, RESERVERING_STATUSSEN, ReserveringCreate, type ReserveringStatus } from './schemas.ts';
-import { begraafplaatsOf, dag, PAGE, UuidParams } from './resources.ts';
+import { begraafplaatsOf, dag } from './resources.ts';
+import { LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 import { instant, isoLokaal, lokaal, slotStarts } from './tijd.ts';
 import { filterUuid, ownUuid, urls } from './urls.ts';
 import { COMPONENT, LEZEN, RESERVEREN, SCOPE_BEHEREN } from './scopes.ts';
@@ -30,7 +31,6 @@ export const KANAAL = 'begraafplaatsen';
 /** How long a voorlopig reservation holds, by default: half an hour to finish the request. */
 export const DEFAULT_GELDIGHEID_MINUTEN = 30;
 const UNIQUE_VIOLATION = '23505';
-const LOCATION = { Location: { description: 'URL waar de resource leeft.', schema: { type: 'string', format: 'uri' } } };
 
 /** Status changes a client may make; anything else is answered 409. */
 const OVERGANGEN: Record<ReserveringStatus, ReserveringStatus[]> = {

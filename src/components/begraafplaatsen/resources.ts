@@ -15,9 +15,8 @@ import { Begraafplaats, Graf, Grafplaats, Grafsoort, PaginatedBegraafplaatsList,
 import { instant, isoLokaal, slotStarts } from './tijd.ts';
 import { filterUuid, ownUuid, urls, type Collection } from './urls.ts';
 import { LEZEN } from './scopes.ts';
+import { PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
-export const UuidParams = Type.Object({ uuid: Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4).' }) });
-export const PAGE = Type.Integer({ minimum: 1, description: 'Een pagina binnen de gepagineerde set resultaten.' });
 
 export function begraafplaatsToApi(b: repository.BegraafplaatsRow, apiRoot: string) {
   return { url: urls(apiRoot).begraafplaats(b.uuid), uuid: b.uuid, naam: b.naam, adres: b.adres, gemeentecode: b.gemeentecode, slotduur: b.slotduur, openingstijden: b.openingstijden, sluitingsdagen: b.sluitingsdagen };
