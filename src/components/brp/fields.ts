@@ -78,27 +78,26 @@ export function selectFields(persoon: Json, paths: string[]): Json {
       node = (node[part] = i === parts.length - 1 ? true : typeof node[part] === 'object' ? node[part] : {}) as Json;
     });
   }
-  const out = pick(persoon, tree) ?? {};
+  const out = pick(persoon, tree);
   for (const field of AUTOMATIC_FIELDS) if (persoon[field] !== undefined) out[field] = persoon[field];
   return out;
 }
 
-function pick(value: Json, tree: Json): Json | undefined {
+/**
+ * The asked parts of an object. An object (or list item) the person has stays, empty when none
+ * of the asked parts has a value, as the standard answers ("een 'ouder' zonder gegevens").
+ */
+function pick(value: Json, tree: Json): Json {
   const out: Json = {};
   for (const [key, sub] of Object.entries(tree)) {
     const v = value[key];
     if (v === undefined) continue;
     if (sub === true) out[key] = v;
     else if (Array.isArray(v)) {
-      const items = v.map((item) => pick(item as Json, sub as Json)).filter((x): x is Json => x !== undefined);
-      if (items.length) out[key] = items;
-    } else if (typeof v === 'object' && v !== null) {
-      const picked = pick(v as Json, sub as Json);
-      if (picked) out[key] = picked;
-    }
+      if (v.length) out[key] = v.map((item) => pick(item as Json, sub as Json));
+    } else if (typeof v === 'object' && v !== null) out[key] = pick(v as Json, sub as Json);
   }
-  if (Object.keys(out).length === 0) return undefined;
-  // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type` with any part of it.
+  // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type`.
   if (typeof value.type === 'string' && out.type === undefined) out.type = value.type;
   return out;
 }

@@ -4,6 +4,7 @@
  * docs/brp.md; categories not converted yet are left out rather than guessed.
  */
 import { actueel, actueelEen, type Persoonslijst, type Voorkomen } from './gba/persoonslijst.ts';
+import { naamAdressering } from './adressering.ts';
 import { AANDUIDING_BIJ_HUISNUMMER, ADELLIJKE_TITELS, FUNCTIE_ADRES, NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
@@ -80,15 +81,18 @@ function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined):
   const voornamen = v['02.10'];
   const voorvoegsel = v['02.30'];
   const geslachtsnaam = v['02.40'];
-  return clean({
+  const naam = clean({
     voornamen,
     adellijkeTitelPredicaat: adellijkeTitel(v['02.20']),
     voorvoegsel,
-    geslachtsnaam,
+    // The standaardwaarde "." (geslachtsnaam onbekend) is not delivered.
+    geslachtsnaam: geslachtsnaam === '.' ? undefined : geslachtsnaam,
     voorletters: voorletters(voornamen),
     volledigeNaam: volledigeNaam(v),
     aanduidingNaamgebruik: withNaamgebruik ? waarde(NAAMGEBRUIK, withNaamgebruik['61.10']) : undefined,
   });
+  // A registered naam is an object even when none of its values is delivered.
+  return naam ?? (['02.10', '02.20', '02.30', '02.40', '61.10'].some((e) => v[e]) ? {} : undefined);
 }
 
 function geboorte(v: Voorkomen): Json | undefined {
@@ -200,7 +204,8 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     datumInschrijvingInGemeente: verblijf ? datum(verblijf['09.20']) : undefined,
     datumEersteInschrijvingGBA: inschrijving ? datum(inschrijving['68.10']) : undefined,
     verblijfplaats: verblijfplaats(verblijf),
-    adressering: adressering(verblijf),
+    // Always an object: the name parts (aanhef, ...) and the adresregels, each when it can be composed.
+    adressering: { ...adressering(verblijf), ...naamAdressering(p, pl, voorletters(p['02.10'])) },
     nationaliteiten: actueel(pl, '04')
       .filter((n) => n['05.10'] || n['65.10'])
       .map((n) => {
