@@ -5,6 +5,7 @@
  * or a table value ("geboorte.datum.jaar", "geslacht.code", also a part that does not exist)
  * gives the whole date or table value, as the standard's features say.
  */
+import { selectInOnderzoek } from './in-onderzoek.ts';
 import { GEZAGPERSOONBEPERKT_FIELDS, PERSOON_FIELDS, PERSOONBEPERKT_FIELDS } from './field-paths.ts';
 
 export type ResponseSchema = 'Persoon' | 'PersoonBeperkt' | 'GezagPersoonBeperkt';
@@ -79,7 +80,8 @@ export function selectFields(persoon: Json, paths: string[]): Json {
     });
   }
   const out = pick(persoon, tree);
-  for (const field of AUTOMATIC_FIELDS) if (persoon[field] !== undefined) out[field] = persoon[field];
+  // inOnderzoek only for the asked fields (pick); the other automatic fields whole.
+  for (const field of AUTOMATIC_FIELDS) if (field !== 'inOnderzoek' && persoon[field] !== undefined) out[field] = persoon[field];
   return out;
 }
 
@@ -96,6 +98,11 @@ function pick(value: Json, tree: Json): Json {
     else if (Array.isArray(v)) {
       if (v.length) out[key] = v.map((item) => pick(item as Json, sub as Json));
     } else if (typeof v === 'object' && v !== null) out[key] = pick(v as Json, sub as Json);
+  }
+  // The investigation of the asked fields comes with them.
+  if (value.inOnderzoek && typeof value.inOnderzoek === 'object' && tree.inOnderzoek === undefined) {
+    const io = selectInOnderzoek(value.inOnderzoek as Json, Object.keys(tree));
+    if (io) out.inOnderzoek = io;
   }
   // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type`.
   if (typeof value.type === 'string' && out.type === undefined) out.type = value.type;

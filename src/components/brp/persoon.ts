@@ -4,7 +4,8 @@
  * docs/brp.md; categories not converted yet are left out rather than guessed.
  */
 import { actueel, actueelEen, type Persoonslijst, type Voorkomen } from './gba/persoonslijst.ts';
-import { naamAdressering } from './adressering.ts';
+import { naamAdressering, naamgebruikPartner } from './adressering.ts';
+import * as io from './in-onderzoek.ts';
 import { AANDUIDING_BIJ_HUISNUMMER, ADELLIJKE_TITELS, FUNCTIE_ADRES, NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
@@ -76,7 +77,7 @@ function volledigeNaam(v: Voorkomen): string | undefined {
   return parts.filter(Boolean).join(' ') || undefined;
 }
 
-function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined): Json | undefined {
+function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined, categorie: string): Json | undefined {
   if (!v) return undefined;
   const voornamen = v['02.10'];
   const voorvoegsel = v['02.30'];
@@ -90,13 +91,14 @@ function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined):
     voorletters: voorletters(voornamen),
     volledigeNaam: volledigeNaam(v),
     aanduidingNaamgebruik: withNaamgebruik ? waarde(NAAMGEBRUIK, withNaamgebruik['61.10']) : undefined,
+    inOnderzoek: io.inOnderzoek(v, categorie, withNaamgebruik ? io.NAAM_PERSOON_VELDEN : io.NAAM_VELDEN, datum),
   });
   // A registered naam is an object even when none of its values is delivered.
   return naam ?? (['02.10', '02.20', '02.30', '02.40', '61.10'].some((e) => v[e]) ? {} : undefined);
 }
 
-function geboorte(v: Voorkomen): Json | undefined {
-  return clean({ datum: datum(v['03.10']), plaats: plaats(v['03.20']), land: waarde(LANDEN, v['03.30']) });
+function geboorte(v: Voorkomen, categorie: string): Json | undefined {
+  return clean({ datum: datum(v['03.10']), plaats: plaats(v['03.20']), land: waarde(LANDEN, v['03.30']), inOnderzoek: io.inOnderzoek(v, categorie, io.GEBOORTE_VELDEN, datum) });
 }
 
 function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
@@ -186,6 +188,56 @@ function hasData(v: Voorkomen): boolean {
   return Object.values(v).some((value) => value !== '');
 }
 
+function ouder(c: '02' | '03', v: Voorkomen): Json {
+  return clean({
+    ouderAanduiding: c === '02' ? '1' : '2',
+    burgerservicenummer: v['01.20'],
+    naam: naam(v, undefined, c),
+    geslacht: waarde(GESLACHT, v['04.10']),
+    geboorte: geboorte(v, c),
+    datumIngangFamilierechtelijkeBetrekking: datum(v['62.10']),
+    inOnderzoek: io.inOnderzoek(v, c, io.OUDER_VELDEN, datum),
+  })!;
+}
+
+function kind(v: Voorkomen): Json {
+  return clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined, '09'), geboorte: geboorte(v, '09'), inOnderzoek: io.inOnderzoek(v, '09', io.KIND_VELDEN, datum) }) ?? {};
+}
+
+/** The partners delivered: every marriage/partnership not dissolved, else only the most recently dissolved one. */
+function partners(pl: Persoonslijst): Voorkomen[] {
+  const alle = actueel(pl, '05').filter(hasData);
+  const actuele = alle.filter((v) => !v['07.10']);
+  if (actuele.length) return actuele;
+  const ontbonden = alle.sort((a, b) => b['07.10']!.localeCompare(a['07.10']!));
+  return ontbonden.slice(0, 1);
+}
+
+function partner(v: Voorkomen): Json {
+  return clean({
+    burgerservicenummer: v['01.20'],
+    naam: naam(v, undefined, '05'),
+    geslacht: waarde(GESLACHT, v['04.10']),
+    geboorte: geboorte(v, '05'),
+    soortVerbintenis: waarde({ H: 'huwelijk', P: 'geregistreerd partnerschap' }, v['15.10']),
+    aangaanHuwelijkPartnerschap: clean({ datum: datum(v['06.10']), plaats: plaats(v['06.20']), land: waarde(LANDEN, v['06.30']), inOnderzoek: io.inOnderzoek(v, '05', io.AANGAAN_VELDEN, datum) }),
+    ontbindingHuwelijkPartnerschap: clean({ datum: datum(v['07.10']), inOnderzoek: io.inOnderzoek(v, '05', io.ONTBINDING_VELDEN, datum) }),
+    inOnderzoek: io.inOnderzoek(v, '05', io.PARTNER_VELDEN, datum),
+  }) ?? {};
+}
+
+/**
+ * Adressering is always an object: the adresregels and the name parts (aanhef, ...), each
+ * when it can be composed, with what of them is in onderzoek (the person's naam, the partner's
+ * name, the verblijfplaats).
+ */
+function adresseringMetNaam(pl: Persoonslijst, p: Voorkomen, verblijf: Voorkomen | undefined): Json {
+  let onderzoek = io.inOnderzoek(p, '01', io.ADRESSERING_PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon');
+  onderzoek = io.inOnderzoek(naamgebruikPartner(pl), '05', io.ADRESSERING_PARTNER_VELDEN, datum, 'datumIngangOnderzoekPartner', onderzoek);
+  onderzoek = io.inOnderzoek(verblijf, '08', io.ADRESREGEL_VELDEN, datum, 'datumIngangOnderzoekVerblijfplaats', onderzoek);
+  return { ...adressering(verblijf), ...naamAdressering(p, pl, voorletters(p['02.10'])), ...(onderzoek ? { inOnderzoek: onderzoek } : {}) };
+}
+
 /** The complete Persoon (all fields the store can give); `fields` selects from it afterwards. */
 export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
   const p = actueelEen(pl, '01') ?? {};
@@ -196,16 +248,15 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     aNummer: p['01.10'],
     burgerservicenummer: p['01.20'],
     geslacht: waarde(GESLACHT, p['04.10']),
-    naam: naam(p, p),
-    geboorte: geboorte(p),
+    naam: naam(p, p, '01'),
+    geboorte: geboorte(p, '01'),
     leeftijd: overlijden?.['08.10'] ? undefined : leeftijd(p['03.10'], today),
-    overlijden: overlijden ? clean({ datum: datum(overlijden['08.10']), plaats: plaats(overlijden['08.20']), land: waarde(LANDEN, overlijden['08.30']) }) : undefined,
+    overlijden: overlijden ? clean({ datum: datum(overlijden['08.10']), plaats: plaats(overlijden['08.20']), land: waarde(LANDEN, overlijden['08.30']), inOnderzoek: io.inOnderzoek(overlijden, '06', io.OVERLIJDEN_VELDEN, datum) }) : undefined,
     gemeenteVanInschrijving: verblijf ? waarde(GEMEENTEN, verblijf['09.10']) : undefined,
     datumInschrijvingInGemeente: verblijf ? datum(verblijf['09.20']) : undefined,
     datumEersteInschrijvingGBA: inschrijving ? datum(inschrijving['68.10']) : undefined,
     verblijfplaats: verblijfplaats(verblijf),
-    // Always an object: the name parts (aanhef, ...) and the adresregels, each when it can be composed.
-    adressering: { ...adressering(verblijf), ...naamAdressering(p, pl, voorletters(p['02.10'])) },
+    adressering: adresseringMetNaam(pl, p, verblijf),
     nationaliteiten: actueel(pl, '04')
       .filter((n) => n['05.10'] || n['65.10'])
       .map((n) => {
@@ -217,13 +268,10 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     ouders: (['02', '03'] as const)
       .map((c) => ({ c, v: actueelEen(pl, c) }))
       .filter(({ v }) => v && hasData(v))
-      .map(({ c, v }) => clean({ ouderAanduiding: c === '02' ? '1' : '2', burgerservicenummer: v!['01.20'], naam: naam(v, undefined), geslacht: waarde(GESLACHT, v!['04.10']), geboorte: geboorte(v!), datumIngangFamilierechtelijkeBetrekking: datum(v!['62.10']) })),
-    kinderen: actueel(pl, '09')
-      .filter(hasData)
-      .map((v) => clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined), geboorte: geboorte(v) })),
-    partners: actueel(pl, '05')
-      .filter(hasData)
-      .map((v) => clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined), geslacht: waarde(GESLACHT, v['04.10']), geboorte: geboorte(v), soortVerbintenis: waarde({ H: 'huwelijk', P: 'geregistreerd partnerschap' }, v['15.10']), aangaanHuwelijkPartnerschap: clean({ datum: datum(v['06.10']), plaats: plaats(v['06.20']), land: waarde(LANDEN, v['06.30']) }) })),
+      .map(({ c, v }) => ouder(c, v!)),
+    kinderen: actueel(pl, '09').filter(hasData).map(kind),
+    partners: partners(pl).map(partner),
+    inOnderzoek: io.inOnderzoek(verblijf, '08', io.GEMEENTE_VELDEN, datum, 'datumIngangOnderzoekGemeente', io.inOnderzoek(p, '01', io.PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon')),
     geheimhoudingPersoonsgegevens: inschrijving?.['70.10'] && inschrijving['70.10'] !== '0' ? true : undefined,
     opschortingBijhouding: inschrijving?.['67.10'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout' }, inschrijving['67.20']) }) : undefined,
   };
