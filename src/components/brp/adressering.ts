@@ -67,7 +67,7 @@ function capitalize(text: string): string {
 
 /** Words in a row without empty parts, and two names joined by a dash. */
 function words(...parts: (string | undefined)[]): string {
-  return parts.filter(Boolean).join(' ');
+  return parts.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
 }
 function dash(a: string, b: string): string {
   return [a, b].filter(Boolean).join('-');

@@ -71,9 +71,8 @@ export const NAAM_VELDEN: Record<string, string[]> = {
   voorvoegsel: ['02.30'],
   geslachtsnaam: ['02.40'],
   voorletters: ['02.10'],
-  volledigeNaam: ['02.10', '02.20', '02.30', '02.40', '04.10'],
 };
-export const NAAM_PERSOON_VELDEN: Record<string, string[]> = { ...NAAM_VELDEN, aanduidingNaamgebruik: ['61.10'] };
+export const NAAM_PERSOON_VELDEN: Record<string, string[]> = { ...NAAM_VELDEN, volledigeNaam: ['02.10', '02.20', '02.30', '02.40', '04.10'], aanduidingNaamgebruik: ['61.10'] };
 export const GEBOORTE_VELDEN: Record<string, string[]> = { datum: ['03.10'], plaats: ['03.20'], land: ['03.30'] };
 export const PERSOON_VELDEN: Record<string, string[]> = { burgerservicenummer: ['01.20'], geslacht: ['04.10'], leeftijd: ['03.10'] };
 export const GEMEENTE_VELDEN: Record<string, string[]> = { gemeenteVanInschrijving: ['09.10'], datumInschrijvingInGemeente: ['09.20'] };

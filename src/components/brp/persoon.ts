@@ -35,11 +35,9 @@ export function leeftijd(geboortedatum: string | undefined, today = new Date()):
 
 export function voorletters(voornamen: string | undefined): string | undefined {
   if (!voornamen) return undefined;
-  return voornamen
-    .split(' ')
-    .filter(Boolean)
-    .map((n) => (n.length === 1 ? n : `${n[0]}.`))
-    .join('');
+  // A voornaam of one letter stays that letter, without a dot and followed by a space when another voornaam follows.
+  const namen = voornamen.split(' ').filter(Boolean);
+  return namen.map((n, i) => (n.length === 1 ? (i < namen.length - 1 ? `${n} ` : n) : `${n[0]}.`)).join('');
 }
 
 function clean(object: Json): Json | undefined {
@@ -74,7 +72,7 @@ function volledigeNaam(v: Voorkomen): string | undefined {
   const soort = code ? ADELLIJKE_TITELS[code]?.soort : undefined;
   const vorm = code ? titelVorm(code, v['04.10']) : undefined;
   const parts = [soort === 'predicaat' ? vorm : undefined, v['02.10'], soort === 'titel' ? vorm : undefined, v['02.30'], v['02.40'] === '.' ? undefined : v['02.40']];
-  return parts.filter(Boolean).join(' ') || undefined;
+  return parts.filter(Boolean).join(' ').replace(/\s+/g, ' ') || undefined;
 }
 
 function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined, categorie: string): Json | undefined {
@@ -89,7 +87,8 @@ function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined, 
     // The standaardwaarde "." (geslachtsnaam onbekend) is not delivered.
     geslachtsnaam: geslachtsnaam === '.' ? undefined : geslachtsnaam,
     voorletters: voorletters(voornamen),
-    volledigeNaam: volledigeNaam(v),
+    // Only the person's own naam has a volledigeNaam (not NaamGerelateerde).
+    volledigeNaam: withNaamgebruik ? volledigeNaam(v) : undefined,
     aanduidingNaamgebruik: withNaamgebruik ? waarde(NAAMGEBRUIK, withNaamgebruik['61.10']) : undefined,
     inOnderzoek: io.inOnderzoek(v, categorie, withNaamgebruik ? io.NAAM_PERSOON_VELDEN : io.NAAM_VELDEN, datum),
   });
@@ -97,8 +96,13 @@ function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined, 
   return naam ?? (['02.10', '02.20', '02.30', '02.40', '61.10'].some((e) => v[e]) ? {} : undefined);
 }
 
+/** A gemeente or land code 0000 is the standaardwaarde "onbekend": not delivered as a place or land of an event. */
+function bekend(code: string | undefined): string | undefined {
+  return code === '0000' ? undefined : code;
+}
+
 function geboorte(v: Voorkomen, categorie: string): Json | undefined {
-  return clean({ datum: datum(v['03.10']), plaats: plaats(v['03.20']), land: waarde(LANDEN, v['03.30']), inOnderzoek: io.inOnderzoek(v, categorie, io.GEBOORTE_VELDEN, datum) });
+  return groep(v, ['03.10', '03.20', '03.30'], { datum: datum(v['03.10']), plaats: plaats(bekend(v['03.20'])), land: waarde(LANDEN, bekend(v['03.30'])), inOnderzoek: io.inOnderzoek(v, categorie, io.GEBOORTE_VELDEN, datum) });
 }
 
 function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
@@ -183,9 +187,17 @@ function nationaliteitType(n: Voorkomen): string {
   return 'Nationaliteit';
 }
 
-/** A related person (ouder, kind, partner) is delivered when its voorkomen holds any value. */
+/**
+ * A related person (ouder, kind, partner) is delivered when its voorkomen holds a value other
+ * than its document (81, 82), geldigheid (85) and opneming (86) data.
+ */
 function hasData(v: Voorkomen): boolean {
-  return Object.values(v).some((value) => value !== '');
+  return Object.entries(v).some(([element, value]) => value !== '' && !/^(81|82|85|86)\./.test(element));
+}
+
+/** An object of a group the voorkomen has elements of: empty rather than absent when none of its values is delivered. */
+function groep(v: Voorkomen, elementen: string[], object: Json): Json | undefined {
+  return clean(object) ?? (elementen.some((e) => v[e]) ? {} : undefined);
 }
 
 function ouder(c: '02' | '03', v: Voorkomen): Json {
@@ -201,7 +213,8 @@ function ouder(c: '02' | '03', v: Voorkomen): Json {
 }
 
 function kind(v: Voorkomen): Json {
-  return clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined, '09'), geboorte: geboorte(v, '09'), inOnderzoek: io.inOnderzoek(v, '09', io.KIND_VELDEN, datum) }) ?? {};
+  // A kind always has a naam (geslachtsnaam is mandatory in the GBA), possibly without delivered values.
+  return clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined, '09') ?? {}, geboorte: geboorte(v, '09'), inOnderzoek: io.inOnderzoek(v, '09', io.KIND_VELDEN, datum) }) ?? {};
 }
 
 /** The partners delivered: every marriage/partnership not dissolved, else only the most recently dissolved one. */
@@ -219,9 +232,10 @@ function partner(v: Voorkomen): Json {
     naam: naam(v, undefined, '05'),
     geslacht: waarde(GESLACHT, v['04.10']),
     geboorte: geboorte(v, '05'),
-    soortVerbintenis: waarde({ H: 'huwelijk', P: 'geregistreerd partnerschap' }, v['15.10']),
-    aangaanHuwelijkPartnerschap: clean({ datum: datum(v['06.10']), plaats: plaats(v['06.20']), land: waarde(LANDEN, v['06.30']), inOnderzoek: io.inOnderzoek(v, '05', io.AANGAAN_VELDEN, datum) }),
-    ontbindingHuwelijkPartnerschap: clean({ datum: datum(v['07.10']), inOnderzoek: io.inOnderzoek(v, '05', io.ONTBINDING_VELDEN, datum) }),
+    // Soort verbintenis "." is its standaardwaarde (onbekend).
+    soortVerbintenis: v['15.10'] === '.' ? undefined : waarde({ H: 'huwelijk', P: 'geregistreerd partnerschap' }, v['15.10']),
+    aangaanHuwelijkPartnerschap: groep(v, ['06.10', '06.20', '06.30'], { datum: datum(v['06.10']), plaats: plaats(bekend(v['06.20'])), land: waarde(LANDEN, bekend(v['06.30'])), inOnderzoek: io.inOnderzoek(v, '05', io.AANGAAN_VELDEN, datum) }),
+    ontbindingHuwelijkPartnerschap: groep(v, ['07.10', '07.20', '07.30', '07.40'], { datum: datum(v['07.10']), inOnderzoek: io.inOnderzoek(v, '05', io.ONTBINDING_VELDEN, datum) }),
     inOnderzoek: io.inOnderzoek(v, '05', io.PARTNER_VELDEN, datum),
   }) ?? {};
 }
@@ -251,7 +265,7 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     naam: naam(p, p, '01'),
     geboorte: geboorte(p, '01'),
     leeftijd: overlijden?.['08.10'] ? undefined : leeftijd(p['03.10'], today),
-    overlijden: overlijden ? clean({ datum: datum(overlijden['08.10']), plaats: plaats(overlijden['08.20']), land: waarde(LANDEN, overlijden['08.30']), inOnderzoek: io.inOnderzoek(overlijden, '06', io.OVERLIJDEN_VELDEN, datum) }) : undefined,
+    overlijden: overlijden ? groep(overlijden, ['08.10', '08.20', '08.30'], { datum: datum(overlijden['08.10']), plaats: plaats(bekend(overlijden['08.20'])), land: waarde(LANDEN, bekend(overlijden['08.30'])), inOnderzoek: io.inOnderzoek(overlijden, '06', io.OVERLIJDEN_VELDEN, datum) }) : undefined,
     gemeenteVanInschrijving: verblijf ? waarde(GEMEENTEN, verblijf['09.10']) : undefined,
     datumInschrijvingInGemeente: verblijf ? datum(verblijf['09.20']) : undefined,
     datumEersteInschrijvingGBA: inschrijving ? datum(inschrijving['68.10']) : undefined,
@@ -273,7 +287,7 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     partners: partners(pl).map(partner),
     inOnderzoek: io.inOnderzoek(verblijf, '08', io.GEMEENTE_VELDEN, datum, 'datumIngangOnderzoekGemeente', io.inOnderzoek(p, '01', io.PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon')),
     geheimhoudingPersoonsgegevens: inschrijving?.['70.10'] && inschrijving['70.10'] !== '0' ? true : undefined,
-    opschortingBijhouding: inschrijving?.['67.10'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout' }, inschrijving['67.20']) }) : undefined,
+    opschortingBijhouding: inschrijving?.['67.10'] || inschrijving?.['67.20'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout' }, inschrijving['67.20']) }) : undefined,
   };
   for (const key of ['nationaliteiten', 'ouders', 'kinderen', 'partners']) if ((persoon[key] as unknown[]).length === 0) delete persoon[key];
   return clean(persoon) ?? {};
