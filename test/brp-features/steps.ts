@@ -89,6 +89,14 @@ function gbaDatum(value: string): string {
   let m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
   if (m) return `${m[3]}${m[2]}${m[1]}`;
   const d = new Date();
+  // "vorige maand - 10 jaar": a date of birth with the day unknown (00).
+  m = /^(vorige|deze|volgende) maand - (\d+) jaar$/.exec(value.trim());
+  if (m) {
+    d.setDate(1);
+    d.setMonth(d.getMonth() + (m[1] === 'vorige' ? -1 : m[1] === 'volgende' ? 1 : 0));
+    d.setFullYear(d.getFullYear() - Number(m[2]));
+    return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}00`;
+  }
   m = /^(?:(gisteren|vandaag|morgen)\s*-?\s*)?(\d+) jaar( geleden)?$/.exec(value.trim());
   if (m) {
     if (m[1] === 'gisteren') d.setDate(d.getDate() - 1);

@@ -24,11 +24,17 @@ export function datum(value: string | undefined): Json | undefined {
   return { type: 'Datum', datum: `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`, langFormaat: `${dag} ${MAANDEN[maand - 1]} ${jaar}` };
 }
 
-/** Age in whole years on `today`, only for a complete date of birth. */
+/**
+ * Age in whole years on `today`. Not for an unknown year or month; with only the day unknown
+ * the month decides, except in the month of birth itself (the birthday may or may not have passed).
+ */
 export function leeftijd(geboortedatum: string | undefined, today = new Date()): number | undefined {
-  if (!geboortedatum || !/^\d{8}$/.test(geboortedatum) || geboortedatum.endsWith('00') || geboortedatum.slice(4, 6) === '00') return undefined;
+  if (!geboortedatum || !/^\d{8}$/.test(geboortedatum) || geboortedatum.startsWith('0000') || geboortedatum.slice(4, 6) === '00') return undefined;
   const y = Number(geboortedatum.slice(0, 4));
-  const md = Number(geboortedatum.slice(4));
+  const maand = Number(geboortedatum.slice(4, 6));
+  const dag = Number(geboortedatum.slice(6));
+  if (dag === 0 && maand === today.getMonth() + 1) return undefined;
+  const md = maand * 100 + dag;
   const todayMd = (today.getMonth() + 1) * 100 + today.getDate();
   return today.getFullYear() - y - (todayMd < md ? 1 : 0);
 }
@@ -266,7 +272,7 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     geboorte: geboorte(p, '01'),
     leeftijd: overlijden?.['08.10'] ? undefined : leeftijd(p['03.10'], today),
     overlijden: overlijden ? groep(overlijden, ['08.10', '08.20', '08.30'], { datum: datum(overlijden['08.10']), plaats: plaats(bekend(overlijden['08.20'])), land: waarde(LANDEN, bekend(overlijden['08.30'])), inOnderzoek: io.inOnderzoek(overlijden, '06', io.OVERLIJDEN_VELDEN, datum) }) : undefined,
-    gemeenteVanInschrijving: verblijf ? waarde(GEMEENTEN, verblijf['09.10']) : undefined,
+    gemeenteVanInschrijving: verblijf ? waarde(GEMEENTEN, bekend(verblijf['09.10'])) : undefined,
     datumInschrijvingInGemeente: verblijf ? datum(verblijf['09.20']) : undefined,
     datumEersteInschrijvingGBA: inschrijving ? datum(inschrijving['68.10']) : undefined,
     verblijfplaats: verblijfplaats(verblijf),
@@ -287,6 +293,7 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     partners: partners(pl).map(partner),
     inOnderzoek: io.inOnderzoek(verblijf, '08', io.GEMEENTE_VELDEN, datum, 'datumIngangOnderzoekGemeente', io.inOnderzoek(p, '01', io.PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon')),
     geheimhoudingPersoonsgegevens: inschrijving?.['70.10'] && inschrijving['70.10'] !== '0' ? true : undefined,
+    verificatie: inschrijving ? groep(inschrijving, ['71.10', '71.20'], { datum: datum(inschrijving['71.10']), omschrijving: inschrijving['71.20'] }) : undefined,
     opschortingBijhouding: inschrijving?.['67.10'] || inschrijving?.['67.20'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout' }, inschrijving['67.20']) }) : undefined,
   };
   for (const key of ['nationaliteiten', 'ouders', 'kinderen', 'partners']) if ((persoon[key] as unknown[]).length === 0) delete persoon[key];
