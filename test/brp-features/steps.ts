@@ -12,17 +12,21 @@ import { SignJWT } from 'jose';
 import { buildOpenGrond, type OpenGrond } from '../../src/server.ts';
 import { addVoorkomen, emptyPersoonslijst, type Persoonslijst } from '../../src/components/brp/gba/persoonslijst.ts';
 import { deleteAllPersoonslijsten, savePersoonslijst } from '../../src/components/brp/store.ts';
+import { provisionBrpAutorisaties } from '../../src/components/brp/authorisation.ts';
+import { QUERY_TYPES } from '../../src/components/brp/query.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../src/platform/logboek/logboek.ts';
 import { ADELLIJKE_TITELS, GEMEENTEN } from '../../src/components/brp/tables.ts';
 
 setDefaultTimeout(20_000);
 const CLIENT = { clientId: 'brp-features', secret: 'brp-features-secret-0123456789' };
+/** An afnemer with only the fields of its autorisatie ("de afnemer met indicatie ... is geautoriseerd voor ..."). */
+const AFNEMER = { clientId: 'brp-features-afnemer', secret: 'brp-features-afnemer-secret-0123' };
 let og: OpenGrond;
 let baseUrl: string;
 
 BeforeAll(async () => {
   const database = process.env.TEST_DATABASE_URL ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL } : { kind: 'pglite' as const, memory: true as const };
-  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }] });
+  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }, AFNEMER] });
   baseUrl = await og.app.listen({ port: 0, host: '127.0.0.1' });
 });
 AfterAll(async () => og.close());
@@ -37,6 +41,8 @@ interface World {
   bsnSeq: number;
   adresSeq: number;
   response?: { status: number; body: any };
+  /** Set when the scenario asks as an afnemer with a limited autorisatie. */
+  afnemer?: boolean;
   /** The person the "Dan heeft de response een persoon ..." steps describe, compared whole after the scenario. */
   expected?: Record<string, any>;
 }
@@ -191,9 +197,9 @@ Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft (?:een
 });
 // A change of a related person or nationaliteit: a new actual voorkomen in its (last) stapel,
 // the old one becoming history; a correction also marks the old one onjuist (84.10 "O").
-Given(/^(?:de|het) (?:'([^']*)'|ouder '([12])') is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string | undefined, ouder: string | undefined, soort: string, table: DataTable) => {
+Given(/^(?:de|het) (?:'([^']*)'|ouder '([12])'|persoon) is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string | undefined, ouder: string | undefined, soort: string, table: DataTable) => {
   const pl = persoon(w.last!);
-  const c = ouder ? (ouder === '1' ? '02' : '03') : categorie(naam!);
+  const c = ouder ? (ouder === '1' ? '02' : '03') : naam ? categorie(naam) : '01';
   const stapel = pl.categorieen[c]?.at(-1);
   if (!stapel) throw new Error(`Geen ${naam ?? `ouder ${ouder}`} om te wijzigen`);
   if (soort === 'gecorrigeerd') stapel[0]!['84.10'] = 'O';
@@ -211,6 +217,15 @@ Given(/^de persoon heeft (?:geen \(ex\)partner|nooit een actueel of ontbonden hu
 Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een ouder '([12])' met de volgende gegevens$/, (bsn: string | undefined, ouder: string, table: DataTable) =>
   setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, ouder === '1' ? '02' : '03'),
 );
+
+// The afnemer's autorisatie: 'adressering' covers the adresregels at home and abroad, 'adressering binnenland' only the alias for those at home.
+const AUTORISATIE_VELDEN: Record<string, string[]> = { adressering: ['adressering', 'adresseringBinnenland'], 'adressering binnenland': ['adresseringBinnenland'] };
+Given(/^de afnemer met indicatie '(\d+)' is geautoriseerd voor '([^']*)' gegevens$/, async (_indicatie: string, gegevens: string) => {
+  const fields = AUTORISATIE_VELDEN[gegevens];
+  if (!fields) throw new Error(`Onbekende autorisatie ${gegevens}`);
+  await provisionBrpAutorisaties(og.database.db, [{ clientId: AFNEMER.clientId, queryTypes: [...QUERY_TYPES], fields }]);
+  w.afnemer = true;
+});
 
 // The landelijke tabellen are built in (tables.ts): the step checks that ours agrees with the feature's.
 Given(/^landelijke tabel "Adellijke_Titel_Predicaat" heeft de volgende waarden$/, (table: DataTable) => {
@@ -259,7 +274,8 @@ Given(/^(?:persoon )?'([^']*)' is (?:(?:gisteren|vandaag|morgen) )?(\d+) jaar ge
 
 async function ask(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
   await save();
-  const token = await new SignJWT({ client_id: CLIENT.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(CLIENT.clientId).setIssuedAt().sign(new TextEncoder().encode(CLIENT.secret));
+  const client = w.afnemer ? AFNEMER : CLIENT;
+  const token = await new SignJWT({ client_id: client.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(client.clientId).setIssuedAt().sign(new TextEncoder().encode(client.secret));
   const response = await fetch(`${baseUrl}/haalcentraal/api/brp/personen`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8', verwerkingsactiviteit: DEMO_VERWERKINGSACTIVITEITEN[0]!.id, ...headers },

@@ -25,9 +25,19 @@ function fieldSet(list: readonly string[]): FieldSet {
   return { paths, wholes };
 }
 
+/**
+ * Fields aliases the standard defines beside the document's paths: adresseringBinnenland asks
+ * the adresregels of an address in the Netherlands only (for a client not authorised for those
+ * abroad); the answer puts them in adressering.
+ */
+const ALIASES: Record<string, { paths: string[]; target: string }> = {
+  adresseringBinnenland: { paths: ['adresseringBinnenland', 'adresseringBinnenland.adresregel1', 'adresseringBinnenland.adresregel2'], target: 'adressering' },
+};
+const ALIAS_PATHS = Object.values(ALIASES).flatMap((a) => a.paths);
+
 const SETS: Record<ResponseSchema, FieldSet> = {
-  Persoon: fieldSet(PERSOON_FIELDS),
-  PersoonBeperkt: fieldSet(PERSOONBEPERKT_FIELDS),
+  Persoon: fieldSet([...PERSOON_FIELDS, ...ALIAS_PATHS]),
+  PersoonBeperkt: fieldSet([...PERSOONBEPERKT_FIELDS, ...ALIAS_PATHS]),
   GezagPersoonBeperkt: fieldSet(GEZAGPERSOONBEPERKT_FIELDS),
 };
 
@@ -80,6 +90,11 @@ export function selectFields(persoon: Json, paths: string[]): Json {
     });
   }
   const out = pick(persoon, tree);
+  for (const [alias, { target }] of Object.entries(ALIASES)) {
+    if (out[alias] === undefined) continue;
+    out[target] = { ...(out[target] as Json | undefined), ...(out[alias] as Json) };
+    delete out[alias];
+  }
   // inOnderzoek only for the asked fields (pick); the other automatic fields whole.
   for (const field of AUTOMATIC_FIELDS) if (field !== 'inOnderzoek' && persoon[field] !== undefined) out[field] = persoon[field];
   return out;
@@ -98,6 +113,10 @@ function pick(value: Json, tree: Json): Json {
     else if (Array.isArray(v)) {
       if (v.length) out[key] = v.map((item) => pick(item as Json, sub as Json));
     } else if (typeof v === 'object' && v !== null) out[key] = pick(v as Json, sub as Json);
+  }
+  // Comes with any asked adresregel: that the person no longer lives at the address.
+  if (value.indicatieVastgesteldVerblijftNietOpAdres !== undefined && Object.keys(tree).some((k) => /^adresregel|^land$/.test(k))) {
+    out.indicatieVastgesteldVerblijftNietOpAdres = value.indicatieVastgesteldVerblijftNietOpAdres;
   }
   // The investigation of the asked fields comes with them.
   if (value.inOnderzoek && typeof value.inOnderzoek === 'object' && tree.inOnderzoek === undefined) {

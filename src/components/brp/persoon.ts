@@ -254,8 +254,27 @@ function partner(v: Voorkomen): Json {
 function adresseringMetNaam(pl: Persoonslijst, p: Voorkomen, verblijf: Voorkomen | undefined): Json {
   let onderzoek = io.inOnderzoek(p, '01', io.ADRESSERING_PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon');
   onderzoek = io.inOnderzoek(naamgebruikPartner(pl), '05', io.ADRESSERING_PARTNER_VELDEN, datum, 'datumIngangOnderzoekPartner', onderzoek);
-  onderzoek = io.inOnderzoek(verblijf, '08', io.ADRESREGEL_VELDEN, datum, 'datumIngangOnderzoekVerblijfplaats', onderzoek);
-  return { ...adressering(verblijf), ...naamAdressering(p, pl, voorletters(p['02.10'])), ...(onderzoek ? { inOnderzoek: onderzoek } : {}) };
+  return { ...naamAdressering(p, pl, voorletters(p['02.10'])), ...adresregels(verblijf, io.ADRESREGEL_VELDEN, onderzoek) };
+}
+
+/**
+ * The adresregels with what of them is in onderzoek. Aanduiding 089999 means it has been
+ * established that the person no longer lives at the address: indicatieVastgesteldVerblijftNietOpAdres,
+ * and every adresregel is in onderzoek.
+ */
+function adresregels(verblijf: Voorkomen | undefined, velden: Record<string, string[]>, onderzoek?: Json): Json {
+  const vastgesteld = verblijf?.['83.10'] === '089999' && !verblijf['83.30'];
+  const bron = vastgesteld ? { ...verblijf, '83.10': '080000' } : verblijf;
+  const metOnderzoek = io.inOnderzoek(bron, '08', velden, datum, 'datumIngangOnderzoekVerblijfplaats', onderzoek);
+  return { ...adressering(verblijf), ...(vastgesteld ? { indicatieVastgesteldVerblijftNietOpAdres: true } : {}), ...(metOnderzoek ? { inOnderzoek: metOnderzoek } : {}) };
+}
+
+/** The fields alias adresseringBinnenland: adresregel1 and 2, only for an address or locatie in the Netherlands (else none). */
+function adresseringBinnenland(verblijf: Voorkomen | undefined): Json | undefined {
+  if (!verblijf) return undefined;
+  if (!(verblijf['11.10'] || verblijf['11.20'] || verblijf['12.10'])) return {};
+  const { adresregel1: r1, adresregel2: r2 } = io.ADRESREGEL_VELDEN;
+  return adresregels(verblijf, { adresregel1: r1!, adresregel2: r2! });
 }
 
 /** The complete Persoon (all fields the store can give); `fields` selects from it afterwards. */
@@ -277,6 +296,7 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     datumEersteInschrijvingGBA: inschrijving ? datum(inschrijving['68.10']) : undefined,
     verblijfplaats: verblijfplaats(verblijf),
     adressering: adresseringMetNaam(pl, p, verblijf),
+    adresseringBinnenland: adresseringBinnenland(verblijf),
     nationaliteiten: actueel(pl, '04')
       .filter((n) => n['05.10'] || n['65.10'])
       .map((n) => {
