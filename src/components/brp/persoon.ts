@@ -252,9 +252,10 @@ function partner(v: Voorkomen): Json {
  * name, the verblijfplaats).
  */
 function adresseringMetNaam(pl: Persoonslijst, p: Voorkomen, verblijf: Voorkomen | undefined): Json {
+  const partner = naamgebruikPartner(actueel(pl, '05').filter(hasData));
   let onderzoek = io.inOnderzoek(p, '01', io.ADRESSERING_PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon');
-  onderzoek = io.inOnderzoek(naamgebruikPartner(pl), '05', io.ADRESSERING_PARTNER_VELDEN, datum, 'datumIngangOnderzoekPartner', onderzoek);
-  return { ...naamAdressering(p, pl, voorletters(p['02.10'])), ...adresregels(verblijf, io.ADRESREGEL_VELDEN, onderzoek) };
+  onderzoek = io.inOnderzoek(partner, '05', io.ADRESSERING_PARTNER_VELDEN, datum, 'datumIngangOnderzoekPartner', onderzoek);
+  return { ...naamAdressering(p, partner, voorletters(p['02.10'])), ...adresregels(verblijf, io.ADRESREGEL_VELDEN, onderzoek) };
 }
 
 /**
