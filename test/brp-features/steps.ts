@@ -12,17 +12,21 @@ import { SignJWT } from 'jose';
 import { buildOpenGrond, type OpenGrond } from '../../src/server.ts';
 import { addVoorkomen, emptyPersoonslijst, type Persoonslijst } from '../../src/components/brp/gba/persoonslijst.ts';
 import { deleteAllPersoonslijsten, savePersoonslijst } from '../../src/components/brp/store.ts';
+import { provisionBrpAutorisaties } from '../../src/components/brp/authorisation.ts';
+import { QUERY_TYPES } from '../../src/components/brp/query.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../src/platform/logboek/logboek.ts';
 import { ADELLIJKE_TITELS, GEMEENTEN } from '../../src/components/brp/tables.ts';
 
 setDefaultTimeout(20_000);
 const CLIENT = { clientId: 'brp-features', secret: 'brp-features-secret-0123456789' };
+/** An afnemer with only the fields of its autorisatie ("de afnemer met indicatie ... is geautoriseerd voor ..."). */
+const AFNEMER = { clientId: 'brp-features-afnemer', secret: 'brp-features-afnemer-secret-0123' };
 let og: OpenGrond;
 let baseUrl: string;
 
 BeforeAll(async () => {
   const database = process.env.TEST_DATABASE_URL ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL } : { kind: 'pglite' as const, memory: true as const };
-  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }] });
+  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }, AFNEMER] });
   baseUrl = await og.app.listen({ port: 0, host: '127.0.0.1' });
 });
 AfterAll(async () => og.close());
@@ -37,6 +41,8 @@ interface World {
   bsnSeq: number;
   adresSeq: number;
   response?: { status: number; body: any };
+  /** Set when the scenario asks as an afnemer with a limited autorisatie. */
+  afnemer?: boolean;
   /** The person the "Dan heeft de response een persoon ..." steps describe, compared whole after the scenario. */
   expected?: Record<string, any>;
 }
@@ -89,6 +95,14 @@ function gbaDatum(value: string): string {
   let m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
   if (m) return `${m[3]}${m[2]}${m[1]}`;
   const d = new Date();
+  // "vorige maand - 10 jaar": a date of birth with the day unknown (00).
+  m = /^(vorige|deze|volgende) maand - (\d+) jaar$/.exec(value.trim());
+  if (m) {
+    d.setDate(1);
+    d.setMonth(d.getMonth() + (m[1] === 'vorige' ? -1 : m[1] === 'volgende' ? 1 : 0));
+    d.setFullYear(d.getFullYear() - Number(m[2]));
+    return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}00`;
+  }
   m = /^(?:(gisteren|vandaag|morgen)\s*-?\s*)?(\d+) jaar( geleden)?$/.exec(value.trim());
   if (m) {
     if (m[1] === 'gisteren') d.setDate(d.getDate() - 1);
@@ -181,9 +195,37 @@ Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft (?:een
   const v = stapels[stapels.length - 1]![0]!;
   for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
 });
+// A change of a related person or nationaliteit: a new actual voorkomen in its (last) stapel,
+// the old one becoming history; a correction also marks the old one onjuist (84.10 "O").
+Given(/^(?:de|het) (?:'([^']*)'|ouder '([12])'|persoon) is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string | undefined, ouder: string | undefined, soort: string, table: DataTable) => {
+  const pl = persoon(w.last!);
+  const c = ouder ? (ouder === '1' ? '02' : '03') : naam ? categorie(naam) : '01';
+  const stapel = pl.categorieen[c]?.at(-1);
+  if (!stapel) throw new Error(`Geen ${naam ?? `ouder ${ouder}`} om te wijzigen`);
+  if (soort === 'gecorrigeerd') stapel[0]!['84.10'] = 'O';
+  const v: Record<string, string> = {};
+  for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
+  stapel.unshift(v);
+});
+// Statements about the partner history the scenario's data already satisfy (no partner stapel was given).
+Given(/^de persoon heeft geen actuele partner$/, () => {
+  assert.ok((persoon(w.last!).categorieen['05'] ?? []).every((s) => s[0]?.['07.10']), 'de persoon heeft een actuele partner');
+});
+Given(/^de persoon heeft (?:geen \(ex\)partner|nooit een actueel of ontbonden huwelijk of partnerschap gehad)$/, () => {
+  assert.equal((persoon(w.last!).categorieen['05'] ?? []).length, 0, 'de persoon heeft een (ex)partner');
+});
 Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een ouder '([12])' met de volgende gegevens$/, (bsn: string | undefined, ouder: string, table: DataTable) =>
   setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, ouder === '1' ? '02' : '03'),
 );
+
+// The afnemer's autorisatie: 'adressering' covers the adresregels at home and abroad, 'adressering binnenland' only the alias for those at home.
+const AUTORISATIE_VELDEN: Record<string, string[]> = { adressering: ['adressering', 'adresseringBinnenland'], 'adressering binnenland': ['adresseringBinnenland'] };
+Given(/^de afnemer met indicatie '(\d+)' is geautoriseerd voor '([^']*)' gegevens$/, async (_indicatie: string, gegevens: string) => {
+  const fields = AUTORISATIE_VELDEN[gegevens];
+  if (!fields) throw new Error(`Onbekende autorisatie ${gegevens}`);
+  await provisionBrpAutorisaties(og.database.db, [{ clientId: AFNEMER.clientId, queryTypes: [...QUERY_TYPES], fields }]);
+  w.afnemer = true;
+});
 
 // The landelijke tabellen are built in (tables.ts): the step checks that ours agrees with the feature's.
 Given(/^landelijke tabel "Adellijke_Titel_Predicaat" heeft de volgende waarden$/, (table: DataTable) => {
@@ -232,7 +274,8 @@ Given(/^(?:persoon )?'([^']*)' is (?:(?:gisteren|vandaag|morgen) )?(\d+) jaar ge
 
 async function ask(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
   await save();
-  const token = await new SignJWT({ client_id: CLIENT.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(CLIENT.clientId).setIssuedAt().sign(new TextEncoder().encode(CLIENT.secret));
+  const client = w.afnemer ? AFNEMER : CLIENT;
+  const token = await new SignJWT({ client_id: client.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(client.clientId).setIssuedAt().sign(new TextEncoder().encode(client.secret));
   const response = await fetch(`${baseUrl}/haalcentraal/api/brp/personen`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8', verwerkingsactiviteit: DEMO_VERWERKINGSACTIVITEITEN[0]!.id, ...headers },
@@ -355,11 +398,21 @@ Then(/^heeft de (?:response een persoon met|persoon) een '([^']*)' met (?:alleen
   (expected()[LIJST[veld] ?? veld] ??= []).push({ [sub]: object(table) });
 });
 
-// "zonder 'X' gegevens", "geen 'X' gegevens": the part is absent, which the whole comparison checks.
-Then(/^heeft de response een persoon zonder '([^']*)' gegevens$/, () => void expected());
-Then(/^heeft de '([^']*)' geen '([^']*)' gegevens$/, () => void expected());
-Then(/^heeft de response een persoon met een '([^']*)' zonder '([^']*)' gegevens$/, (veld: string) => {
+// "zonder 'X' gegevens", "geen 'X' gegevens", "een leeg 'X' object": the part is an empty object
+// (the features' step documentation: `"naam": {}`).
+Then(/^heeft de (?:response een persoon zonder|persoon geen) '([^']*)' gegevens$/, (veld: string) => void (expected()[veld] = {}));
+Then(/^heeft de (?:response een persoon met|persoon) een leeg '([^']*)' object\s*$/, (veld: string) => void (expected()[veld] = {}));
+Then(/^heeft (?:de|het) '([^']*)' geen '([^']*)' gegevens\s*$/, (veld: string, sub: string) => {
+  const e = expected();
+  const lijst = LIJST[veld];
+  const parent = lijst ? (e[lijst] ??= [{}]).at(-1) : (e[veld] ??= {});
+  parent[sub] = {};
+});
+Then(/^heeft de response een persoon met een '([^']*)' zonder gegevens$/, (veld: string) => {
   (expected()[LIJST[veld] ?? veld] ??= []).push({});
+});
+Then(/^heeft de response een persoon met een '([^']*)' (?:zonder '([^']*)' gegevens|met een leeg '([^']*)' object)$/, (veld: string, zonder?: string, leeg?: string) => {
+  (expected()[LIJST[veld] ?? veld] ??= []).push({ [(zonder ?? leeg)!]: {} });
 });
 // "En heeft de 'verblijfplaats' de volgende 'verblijfadres' gegevens": a part of a part (of the last item of a list).
 Then(/^heeft de '([^']*)' de volgende '([^']*)' gegevens$/, (veld: string, sub: string, table: DataTable) => {

@@ -5,6 +5,7 @@
  * or a table value ("geboorte.datum.jaar", "geslacht.code", also a part that does not exist)
  * gives the whole date or table value, as the standard's features say.
  */
+import { selectInOnderzoek } from './in-onderzoek.ts';
 import { GEZAGPERSOONBEPERKT_FIELDS, PERSOON_FIELDS, PERSOONBEPERKT_FIELDS } from './field-paths.ts';
 
 export type ResponseSchema = 'Persoon' | 'PersoonBeperkt' | 'GezagPersoonBeperkt';
@@ -24,9 +25,19 @@ function fieldSet(list: readonly string[]): FieldSet {
   return { paths, wholes };
 }
 
+/**
+ * Fields aliases the standard defines beside the document's paths: adresseringBinnenland asks
+ * the adresregels of an address in the Netherlands only (for a client not authorised for those
+ * abroad); the answer puts them in adressering.
+ */
+const ALIASES: Record<string, { paths: string[]; target: string }> = {
+  adresseringBinnenland: { paths: ['adresseringBinnenland', 'adresseringBinnenland.adresregel1', 'adresseringBinnenland.adresregel2'], target: 'adressering' },
+};
+const ALIAS_PATHS = Object.values(ALIASES).flatMap((a) => a.paths);
+
 const SETS: Record<ResponseSchema, FieldSet> = {
-  Persoon: fieldSet(PERSOON_FIELDS),
-  PersoonBeperkt: fieldSet(PERSOONBEPERKT_FIELDS),
+  Persoon: fieldSet([...PERSOON_FIELDS, ...ALIAS_PATHS]),
+  PersoonBeperkt: fieldSet([...PERSOONBEPERKT_FIELDS, ...ALIAS_PATHS]),
   GezagPersoonBeperkt: fieldSet(GEZAGPERSOONBEPERKT_FIELDS),
 };
 
@@ -78,27 +89,41 @@ export function selectFields(persoon: Json, paths: string[]): Json {
       node = (node[part] = i === parts.length - 1 ? true : typeof node[part] === 'object' ? node[part] : {}) as Json;
     });
   }
-  const out = pick(persoon, tree) ?? {};
-  for (const field of AUTOMATIC_FIELDS) if (persoon[field] !== undefined) out[field] = persoon[field];
+  const out = pick(persoon, tree);
+  for (const [alias, { target }] of Object.entries(ALIASES)) {
+    if (out[alias] === undefined) continue;
+    out[target] = { ...(out[target] as Json | undefined), ...(out[alias] as Json) };
+    delete out[alias];
+  }
+  // inOnderzoek only for the asked fields (pick); the other automatic fields whole.
+  for (const field of AUTOMATIC_FIELDS) if (field !== 'inOnderzoek' && persoon[field] !== undefined) out[field] = persoon[field];
   return out;
 }
 
-function pick(value: Json, tree: Json): Json | undefined {
+/**
+ * The asked parts of an object. An object (or list item) the person has stays, empty when none
+ * of the asked parts has a value, as the standard answers ("een 'ouder' zonder gegevens").
+ */
+function pick(value: Json, tree: Json): Json {
   const out: Json = {};
   for (const [key, sub] of Object.entries(tree)) {
     const v = value[key];
     if (v === undefined) continue;
     if (sub === true) out[key] = v;
     else if (Array.isArray(v)) {
-      const items = v.map((item) => pick(item as Json, sub as Json)).filter((x): x is Json => x !== undefined);
-      if (items.length) out[key] = items;
-    } else if (typeof v === 'object' && v !== null) {
-      const picked = pick(v as Json, sub as Json);
-      if (picked) out[key] = picked;
-    }
+      if (v.length) out[key] = v.map((item) => pick(item as Json, sub as Json));
+    } else if (typeof v === 'object' && v !== null) out[key] = pick(v as Json, sub as Json);
   }
-  if (Object.keys(out).length === 0) return undefined;
-  // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type` with any part of it.
+  // Comes with any asked adresregel: that the person no longer lives at the address.
+  if (value.indicatieVastgesteldVerblijftNietOpAdres !== undefined && Object.keys(tree).some((k) => /^adresregel|^land$/.test(k))) {
+    out.indicatieVastgesteldVerblijftNietOpAdres = value.indicatieVastgesteldVerblijftNietOpAdres;
+  }
+  // The investigation of the asked fields comes with them.
+  if (value.inOnderzoek && typeof value.inOnderzoek === 'object' && tree.inOnderzoek === undefined) {
+    const io = selectInOnderzoek(value.inOnderzoek as Json, Object.keys(tree));
+    if (io) out.inOnderzoek = io;
+  }
+  // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type`.
   if (typeof value.type === 'string' && out.type === undefined) out.type = value.type;
   return out;
 }
