@@ -17,8 +17,8 @@ import pg from 'pg';
 import { openMigratedDatabase } from '../../src/server.ts';
 import { BRONORGANISATIE, createCatalogi, type BenchZaaktype } from './catalogi.ts';
 import { Batch, ZaakGenerator } from './zaken.ts';
+import { DEFAULT_DATABASE } from './defaults.ts';
 
-export const DEFAULT_DATABASE = 'postgres://postgres:postgres@127.0.0.1:5432/bench_zaken';
 
 /** PostgreSQL types of the loaded columns, for the unnest casts. */
 const TYPES: Record<string, string> = {
