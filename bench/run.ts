@@ -19,7 +19,8 @@
  *
  * Prints throughput and p50/p95/p99 of both and the ratio API ÷ baseline; writes the figures
  * to bench/results/SCENARIO-TIMESTAMP.json. With --profile the server writes a CPU profile
- * (`--cpu-prof`) into bench/results/profiles/.
+ * (`--cpu-prof`) into bench/results/profiles/; with --explain it prints the plans (EXPLAIN
+ * (ANALYZE, BUFFERS)) of the reads of one captured request instead of running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -279,8 +280,17 @@ async function runBaseline(url: string, captured: { steps: Step[]; request: stri
   return { requests: latencies.length, seconds: Number(elapsed.toFixed(1)), throughput: Number((latencies.length / elapsed).toFixed(1)), latencyMs: percentiles(latencies), errors };
 }
 
+/** --explain: the plan of every read the first captured request sends, with its own parameters. */
+async function explain(sql: pg.Pool, steps: Step[]): Promise<void> {
+  for (const statement of steps.flatMap((s) => s.statements)) {
+    if (!/^\s*select\b/i.test(statement.text)) continue;
+    const { rows } = await sql.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+    console.log(`\n${statement.text.slice(0, 300)}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
+}
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { connections: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' }, database: { type: 'string' }, profile: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { connections: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' }, database: { type: 'string' }, profile: { type: 'boolean' }, explain: { type: 'boolean' } } });
   const name = positionals[0] ?? '';
   const url = values.database ?? DEFAULT_DATABASE;
   const seconds = Number(values.duration ?? 20);
@@ -297,6 +307,12 @@ async function main(): Promise<number> {
   const captured = await capture(url, ctx, name);
   console.log(`${name}: ${scenario.description}; ${zaken} zaken; ${connections} connections, ${warmup} s warm-up, ${seconds} s`);
   console.log(`captured: ${captured[0]!.steps.flatMap((s) => s.statements).length} statements in ${captured[0]!.steps.length} steps per request (${captured[0]!.steps.map((s) => (s.kind === 'transaction' ? `tx:${s.statements.length}` : s.statements.length)).join(' ')})`);
+
+  if (values.explain) {
+    await explain(sql, captured[0]!.steps);
+    await sql.end();
+    return 0;
+  }
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'opengrond-bench-'));
   fs.writeFileSync(path.join(tmp, 'clients.json'), JSON.stringify(clients(base, ctx.limited)));

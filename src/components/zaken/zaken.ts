@@ -23,6 +23,7 @@ import { CommunicatieKanaal, Resultaat as SelectielijstResultaat } from '../refe
 import type { ZakenDeps } from './deps.ts';
 import { expandResource, parseExpand, type ExpandTree, type Relation } from './expand.ts';
 import { reserveIdentificatie } from './identificatie.ts';
+import { countAuthorisedZaken } from './zaak-aantallen.ts';
 import { AuditTrail, PaginatedZaakList, PatchedZaak, Zaak, ZaakExpanded, ZaakZoek } from './schemas.ts';
 import { ownUuid, sameUrl, shownUrl } from './urls.ts';
 import {
@@ -108,8 +109,12 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
     for (const o of orderingOf(ordering)) query = query.orderBy(o.column, o.direction);
     // The exact count and the page are independent statements: sent together, on two pool
     // connections, a page costs the slower of the two rather than their sum (issue #8).
+    // Without filters the count is the sum of the kept counts the client's grants cover (zaak-aantallen.ts).
+    const unfiltered = !within && Object.values(filters).every((value) => value === undefined);
     const [counted, rows] = await Promise.all([
-      base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+      unfiltered
+        ? countAuthorisedZaken(database.db, auth, ZAKEN_LEZEN, apiRoot).then((count) => ({ count }))
+        : base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
       query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute() as Promise<ZaakRow[]>,
     ]);
     return { count: Number(counted.count), zaken: await zakenToApi(database.db, rows, apiRoot) };
