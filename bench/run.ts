@@ -227,8 +227,7 @@ interface Figures {
 }
 
 /** Step 2: autocannon against the server process. */
-async function runApi(base: string, scenario: Scenario, auth: string, connections: number, seconds: number, start: number): Promise<Figures & { unexpected: Record<string, number> }> {
-  let i = start;
+async function runApi(base: string, scenario: Scenario, auth: string, connections: number, seconds: number, counter: { next: number }): Promise<Figures & { unexpected: Record<string, number> }> {
   const latencies: number[] = [];
   const unexpected: Record<string, number> = {};
   let done!: (result: autocannon.Result) => void;
@@ -240,7 +239,7 @@ async function runApi(base: string, scenario: Scenario, auth: string, connection
     duration: seconds,
     requests: [{
       setupRequest: (req) => {
-        const r = scenario.request(i++);
+        const r = scenario.request(counter.next++);
         return { ...req, method: r.method, path: r.path, headers: headers(auth, r.body !== undefined), body: r.body === undefined ? undefined : JSON.stringify(r.body) };
       },
     }],
@@ -328,8 +327,10 @@ async function main(): Promise<number> {
     // From here VmHWM is the peak under the scenario (start-up and migrations excluded).
     fs.writeFileSync(`/proc/${child.pid}/clear_refs`, '5');
     const auth = await token(scenario.client === 'admin' ? BENCH_ADMIN : LIMITED);
-    const warm = await runApi(base, scenario, auth, connections, warmup, 0);
-    const api = await runApi(base, scenario, auth, connections, seconds, warm.requests + 10);
+    // One counter over warm-up and run: requests cut off at the end of the warm-up were sent all the same (writes must not repeat).
+    const counter = { next: 0 };
+    await runApi(base, scenario, auth, connections, warmup, counter);
+    const api = await runApi(base, scenario, auth, connections, seconds, counter);
     const rss = peakRss(child.pid!);
     if (api.errors) console.error(`API: ${api.errors} unexpected answers`, api.unexpected);
     await runBaseline(url, captured, scenario.writes ?? false, connections, warmup);
