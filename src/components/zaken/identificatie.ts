@@ -12,8 +12,15 @@
  * The volgnummer comes from `zaken.identificatie_volgnummer` with an atomic upsert, so
  * parallel creates never get the same number; a number whose identificatie a client already
  * chose by hand is skipped.
+ *
+ * The upsert locks the counter row of its bronorganisatie and year until its transaction ends,
+ * so it runs in a short transaction of its own before the zaak's ({@link reserveIdentificatie}):
+ * inside the zaak's transaction it serialised every create of the year for the whole of that
+ * transaction (issue #8: creates at 32 connections queued on it). A create that fails after
+ * reserving leaves a gap in the numbering; identificaties must be unique, not gapless.
  */
-import type { Tx } from '../../platform/db/database.ts';
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../platform/db/database.ts';
 
 export const DEFAULT_IDENTIFICATIE_TEMPLATE = 'ZAAK-{jaar}-{volgnummer:10}';
 const MAX_LENGTH = 40;
@@ -69,4 +76,17 @@ export async function generateIdentificatie(tx: Tx, format: IdentificatieFormat,
     const taken = await tx.selectFrom('zaken.zaak').select('id').where('bronorganisatie', '=', bronorganisatie).where('identificatie', '=', identificatie).executeTakeFirst();
     if (!taken) return identificatie;
   }
+}
+
+/**
+ * {@link generateIdentificatie} in a transaction of its own that holds the counter row only
+ * for the upsert. It commits without waiting for the WAL flush (`synchronous_commit = off`):
+ * should a crash lose the increment, the number is handed out again only if no zaak has it,
+ * and the zaken themselves are written durably, so uniqueness never rests on the counter alone.
+ */
+export async function reserveIdentificatie(db: Db, format: IdentificatieFormat, bronorganisatie: string, jaar: number): Promise<string> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL synchronous_commit = off`.execute(tx);
+    return generateIdentificatie(tx, format, bronorganisatie, jaar);
+  });
 }

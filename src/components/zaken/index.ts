@@ -25,6 +25,7 @@ import { zaakverzoekOperations } from './zaakverzoeken.ts';
 import { zaakeigenschapOperations } from './zaakeigenschappen.ts';
 import { zaakbesluitOperations } from './zaakbesluiten.ts';
 import { documentRelations } from './document-relations.ts';
+import { compactAantallenPeriodically } from './zaak-aantallen.ts';
 
 export type { ZakenDeps } from './deps.ts';
 
@@ -50,6 +51,8 @@ export const zaken: Component = {
       operations: zakenOperations(deps),
     };
   },
+  // The counts of unfiltered zaak lists are kept as deltas; folded in the background.
+  start: async ({ database, log }) => compactAantallenPeriodically(database.db, 30, log),
 };
 
 /** Every operation of the API, one line per resource module. */
