@@ -6,11 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql, type Driver, type Transaction } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { SerializedDriver } from './serialized-driver.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { CommitWatchingDriver } from './commit-watch.ts';
+import { isOutboxWrite, OUTBOX_WAKE_SQL, outboxWaker } from '../events/outbox-wake.ts';
 
 /** Kysely typed loosely: each component types its own rows in its repository. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -65,14 +67,37 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPGlite(target);
 }
 
+/** Every driver wakes the Notificaties workers once an outbox write has committed (events/outbox-wake.ts). */
+const wakingOnOutbox = (driver: Driver, wake: () => void) => new CommitWatchingDriver(driver, isOutboxWrite, wake);
+
 /**
  * PGlite is a single connection, and Kysely's PGlite driver does not queue its callers: two
  * concurrent requests would share (and corrupt) one transaction. This dialect hands the
  * connection to one caller at a time.
  */
 class SerializedPGliteDialect extends PGliteDialect {
+  constructor(
+    config: ConstructorParameters<typeof PGliteDialect>[0],
+    private readonly wake: () => void,
+  ) {
+    super(config);
+  }
+
   override createDriver() {
-    return new SerializedDriver(super.createDriver());
+    return wakingOnOutbox(new SerializedDriver(super.createDriver()), this.wake);
+  }
+}
+
+class WakingPostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly wake: () => void,
+  ) {
+    super(config);
+  }
+
+  override createDriver() {
+    return wakingOnOutbox(super.createDriver(), this.wake);
   }
 }
 
@@ -89,7 +114,7 @@ function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: '-c jit=off' });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const db: Db = new Kysely({ dialect: new WakingPostgresDialect({ pool }, outboxWaker(() => pool.query(OUTBOX_WAKE_SQL))) });
   return {
     kind: 'postgres',
     db,
@@ -170,7 +195,7 @@ async function openPGlite(target: { dataDir: string } | { memory: true; loadData
     const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
     const loadDataDir = 'loadDataDir' in target ? target.loadDataDir : undefined;
     const pglite = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, { parsers, loadDataDir });
-    const db: Db = new Kysely({ dialect: new SerializedPGliteDialect({ pglite }) });
+    const db: Db = new Kysely({ dialect: new SerializedPGliteDialect({ pglite }, outboxWaker(() => sql.raw(OUTBOX_WAKE_SQL).execute(db))) });
     return {
       kind: 'pglite',
       db,

@@ -42,6 +42,7 @@ describe('Notificaties API', () => {
       const filters = Object.fromEntries(list.body.map((k: { naam: string; filters: string[] }) => [k.naam, k.filters]));
       assert.deepEqual(filters, {
         autorisaties: [],
+        begraafplaatsen: ['begraafplaats'],
         besluiten: ['verantwoordelijke_organisatie', 'besluittype'],
         besluittypen: ['catalogus'],
         documenten: ['bronorganisatie', 'informatieobjecttype', 'vertrouwelijkheidaanduiding'],
