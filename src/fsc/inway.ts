@@ -46,6 +46,8 @@ export class Inway {
   private readonly upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });
   /** Verified tokens by their text: the signature is checked once, expiry and binding on every request. */
   private readonly verified = new Map<string, AccessToken>();
+  /** The x5t#S256 of the client certificate per connection: computed once, not per request. */
+  private readonly thumbprints = new WeakMap<TLSSocket, string>();
 
   constructor(readonly options: InwayOptions) {
     this.server = https.createServer(
@@ -76,13 +78,23 @@ export class Inway {
     return payload;
   }
 
+  private clientThumbprint(socket: TLSSocket): string | undefined {
+    let thumbprint = this.thumbprints.get(socket);
+    if (!thumbprint) {
+      const cert = socket.getPeerX509Certificate();
+      if (!cert) return undefined;
+      thumbprint = certificateThumbprint(cert.raw);
+      this.thumbprints.set(socket, thumbprint);
+    }
+    return thumbprint;
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const token = req.headers['fsc-authorization'];
     if (typeof token !== 'string' || !token) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_MISSING', 'the Fsc-Authorization header does not contain an access token');
     const claims = await this.verify(token);
     if (claims.gid !== this.options.groupId) throw inwayError(403, 'ERROR_CODE_WRONG_GROUP_ID_IN_TOKEN', `group id '${claims.gid}' in the access token is not '${this.options.groupId}'`);
-    const cert = (req.socket as TLSSocket).getPeerX509Certificate();
-    if (!cert || claims.cnf?.['x5t#S256'] !== certificateThumbprint(cert.raw)) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_INVALID', 'the access token is bound to another certificate');
+    if (claims.cnf?.['x5t#S256'] !== this.clientThumbprint(req.socket as TLSSocket)) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_INVALID', 'the access token is bound to another certificate');
     const base = this.options.services[claims.svc];
     if (!base) throw inwayError(404, 'ERROR_CODE_SERVICE_NOT_FOUND', `service '${claims.svc}' is not offered by this inway`);
     if (this.options.grantIsValid && !(await this.options.grantIsValid(claims.gth))) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_INVALID', 'the contract of this access token is no longer valid');
