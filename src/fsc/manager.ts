@@ -153,6 +153,36 @@ export class Manager {
     return valid;
   }
 
+  /** The Directory's peer id: this peer when it is the Directory, else asked of the Directory's Manager (and remembered). */
+  async directoryPeerId(): Promise<string> {
+    if (this.options.directory) return this.peerId;
+    const address = this.options.directoryAddress;
+    if (!address) throw new FscError(422, 'ERROR_CODE_DIRECTORY_UNKNOWN', 'this peer has no directory address');
+    const info = (await this.client.request(`${address}/v1/peer`)).json<{ peer_id: string; peer_name: string }>();
+    await this.store.upsertPeer({ id: info.peer_id, name: info.peer_name, managerAddress: address });
+    return info.peer_id;
+  }
+
+  /** Offers a service of this peer's Inway in the Directory: a contract with a ServicePublicationGrant. */
+  async publishService(name: string, protocol = 'PROTOCOL_TCP_HTTP_1.1', directoryPeerId?: string): Promise<{ hash: string; failures: string[] }> {
+    const directory = directoryPeerId ?? (await this.directoryPeerId());
+    return this.propose([{ type: 'GRANT_TYPE_SERVICE_PUBLICATION', directory: { peer_id: directory }, service: { peer_id: this.peerId, name, protocol } }]);
+  }
+
+  /** Asks another peer for access to its service from this peer's Outway: a contract with a ServiceConnectionGrant. */
+  async requestConnection(peerId: string, serviceName: string): Promise<{ hash: string; failures: string[] }> {
+    return this.propose([{ type: 'GRANT_TYPE_SERVICE_CONNECTION', outway: { peer_id: this.peerId, public_key_thumbprint: this.publicKeyThumbprint }, service: { type: 'SERVICE_TYPE_SERVICE', peer_id: peerId, name: serviceName } }]);
+  }
+
+  /** The services published in the group's Directory (GET /services there, or here when this is the Directory). */
+  async directoryServices(): Promise<{ data: { type: string; peer: { id: string; name: string }; name: string; delegator?: { peer_id: string; peer_name: string } } }[]> {
+    if (this.options.directory) return (await this.services({})).services as never;
+    if (!this.options.directoryAddress) return [];
+    const res = await this.client.request(`${this.options.directoryAddress}/v1/services`);
+    if (res.status !== 200) throw new Error(`directory: ${res.status} ${res.body.toString()}`);
+    return res.json<{ services: never[] }>().services;
+  }
+
   /** Contracts this peer is on, with their state and whether it still has to sign. */
   async overview(): Promise<{ contract: StoredContract; state: ContractState; awaitingMe: boolean; grantHashes: string[] }[]> {
     const now = this.now();
@@ -370,6 +400,7 @@ export class Manager {
     const now = this.now();
     const contracts = (await this.store.contracts({ limit: 10_000 })).filter((c) => contractState(c, now) === 'valid');
     const names = new Map((await this.store.peers({ limit: 10_000 })).map((p) => [p.id, p]));
+    names.set(this.peerId, { id: this.peerId, name: this.identity.peerName, manager_address: this.options.managerAddress ?? null });
     const listing = [];
     for (const c of contracts) {
       for (const { data } of c.content.grants) {
