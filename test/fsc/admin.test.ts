@@ -7,7 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import fs from 'node:fs';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { openMigratedDatabase } from '../../src/server.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -130,6 +132,28 @@ test('both logs on the beheerpagina show the call with its transaction id', asyn
   assert.match(atProvider.body, /Gemeente Oefenstad \(00000001001234567000\): zaken/);
   const atConsumer = await request(`${U.adminAddress}/log`);
   assert.match(atConsumer.body, new RegExp(`Uitgaand \\(outway\\)</td><td class="utrecht-table__cell"><code>${transactionId}</code>`));
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+
+test('every beheerpagina passes axe-core (WCAG 2.1 A and AA) in Chromium', { skip: !fs.existsSync(CHROMIUM) && `no browser at ${CHROMIUM}` }, async () => {
+  const { chromium } = await import('playwright-core');
+  const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    for (const [peer, path] of [[G, 'contracten'], [G, 'aanbieden'], [U, 'verbinden'], [G, 'log']] as const) {
+      await page.goto(`${peer.adminAddress}/${path}`);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await (globalThis as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+      });
+      assert.deepEqual(violations, [], `${path}`);
+    }
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the page refuses requests for another host name and form posts from another site', async () => {
