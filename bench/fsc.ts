@@ -1,7 +1,9 @@
 /**
  * What the FSC hop costs: the same service called directly, and called through an Outway and
  * an Inway (mTLS, access token, a transaction log record on each side), in one run. Latency
- * (p50, p99) one request at a time; throughput with many requests in flight.
+ * (p50, p99) one request at a time; throughput with many requests in flight, and the CPU time
+ * the service process and the peers process spend per request in that run (which, unlike the
+ * rates, does not depend much on what else the machine is doing).
  *
  *   node --import tsx bench/fsc.ts [--seconds 10] [--concurrency 32] [--database postgres://...]
  *       [--upstream zaken|empty]
@@ -35,6 +37,8 @@ const target = (name: string) => (values.database ? { kind: 'postgres' as const,
 
 // A child stops on SIGTERM through process.exit, so that a CPU profile is written.
 if (values.role) process.on('SIGTERM', () => process.exit(0));
+// A child tells the CPU time it has used so far (ms), so the parent can say what a request costs.
+if (values.role) process.on('message', (m) => m === 'cpu' && process.send!({ cpu: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }));
 
 if (values.role === 'service' && values.upstream === 'empty') {
   const body = JSON.stringify({ url: 'https://zaken.example/zaken/api/v1/zaken/1', identificatie: 'ZAAK-2026-0000000001', omschrijving: 'Begraven' });
@@ -107,6 +111,20 @@ async function child(role: string, extra: string[] = []): Promise<{ process: Chi
   return { process: proc, message };
 }
 
+/** The CPU time (ms) a child process has used so far. */
+async function cpu(proc: ChildProcess): Promise<number> {
+  const answer = new Promise<number>((resolve) => {
+    const listen = (m: { cpu?: number }) => {
+      if (m?.cpu === undefined) return;
+      proc.off('message', listen);
+      resolve(m.cpu);
+    };
+    proc.on('message', listen);
+  });
+  proc.send('cpu');
+  return answer;
+}
+
 /** Requests for `seconds` with `concurrency` in flight over keep-alive connections; latencies in ms. */
 async function load(url: string, headers: Record<string, string>, concurrency: number, seconds: number): Promise<{ latencies: number[]; rps: number; errors: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -170,15 +188,19 @@ async function main(): Promise<void> {
     for (const [label, { url, headers }] of [['direct', directCall], ['outway → inway', viaFsc]] as const) {
       const serial = await load(url, headers, 1, seconds);
       const sorted = serial.latencies.sort((a, b) => a - b);
+      const before = await Promise.all([cpu(service.process), cpu(peers.process)]);
       const parallel = await load(url, headers, concurrency, seconds);
+      const after = await Promise.all([cpu(service.process), cpu(peers.process)]);
+      // CPU time per request in the throughput run: what the machine spends, whatever else runs on it.
+      const [serviceCpu, peersCpu] = after.map((a, i) => (a - before[i]) / parallel.latencies.length);
       results[label] = { p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: parallel.rps };
-      rows.push(`| ${label.padEnd(15)} | ${percentile(sorted, 50).toFixed(3)} ms | ${percentile(sorted, 99).toFixed(3)} ms | ${Math.round(parallel.rps)} /s | ${serial.errors + parallel.errors} |`);
+      rows.push(`| ${label.padEnd(15)} | ${percentile(sorted, 50).toFixed(3)} ms | ${percentile(sorted, 99).toFixed(3)} ms | ${Math.round(parallel.rps)} /s | ${serviceCpu.toFixed(3)} ms | ${peersCpu.toFixed(3)} ms | ${serial.errors + parallel.errors} |`);
     }
     const direct = results.direct;
     const fsc = results['outway → inway'];
     const upstream = values.upstream === 'zaken' ? `the Zaken API (GET ${service.message.path})` : 'an empty handler';
     console.log(`FSC hop to ${upstream}, ${seconds} s per run, latency at 1 in flight, throughput at ${concurrency} in flight, databases on ${values.database ? 'PostgreSQL' : 'PGlite (in memory)'}\n`);
-    console.log('| path            | p50 | p99 | throughput | errors |\n|---|---|---|---|---|\n' + rows.join('\n'));
+    console.log('| path            | p50 | p99 | throughput | CPU/request service | CPU/request peers | errors |\n|---|---|---|---|---|---|---|\n' + rows.join('\n'));
     console.log(`\nadded: p50 ${(fsc.p50 - direct.p50).toFixed(3)} ms, p99 ${(fsc.p99 - direct.p99).toFixed(3)} ms; throughput ${((fsc.rps / direct.rps) * 100).toFixed(0)} % of direct`);
     console.log(`targets: added p50 ≤ 2 ms ${fsc.p50 - direct.p50 <= 2 ? 'met' : 'NOT met'}; throughput ≥ 50 % ${fsc.rps / direct.rps >= 0.5 ? 'met' : 'NOT met'}`);
   } finally {
