@@ -111,6 +111,26 @@ async function child(role: string, extra: string[] = []): Promise<{ process: Chi
   return { process: proc, message };
 }
 
+/** What one committed single-row INSERT costs on the server (WAL flushed: synchronous_commit on), one at a time. */
+async function commitLatency(url: string): Promise<{ p50: number; p90: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE TABLE commit_probe (id serial PRIMARY KEY, v text)');
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const start = performance.now();
+      await client.query('INSERT INTO commit_probe (v) VALUES ($1)', ['x']);
+      times.push(performance.now() - start);
+    }
+    await client.query('DROP TABLE commit_probe');
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p90: percentile(times, 90) };
+  } finally {
+    await client.end();
+  }
+}
+
 /** The CPU time (ms) a child process has used so far. */
 async function cpu(proc: ChildProcess): Promise<number> {
   const answer = new Promise<number>((resolve) => {
@@ -171,6 +191,7 @@ async function main(): Promise<void> {
     for (const n of names) await admin.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`).then(() => admin.query(`CREATE DATABASE ${n}`));
     await admin.end();
   }
+  const commit = values.database ? await commitLatency(databaseUrl(values.database, DATABASES.uitvaart)) : undefined;
   const db = values.database ? ['--database', values.database] : [];
   const service = await child('service', ['--upstream', values.upstream!, ...db]);
   const serviceUrl = `http://127.0.0.1:${service.message.port}`;
@@ -199,7 +220,9 @@ async function main(): Promise<void> {
     const direct = results.direct;
     const fsc = results['outway → inway'];
     const upstream = values.upstream === 'zaken' ? `the Zaken API (GET ${service.message.path})` : 'an empty handler';
-    console.log(`FSC hop to ${upstream}, ${seconds} s per run, latency at 1 in flight, throughput at ${concurrency} in flight, databases on ${values.database ? 'PostgreSQL' : 'PGlite (in memory)'}\n`);
+    console.log(`FSC hop to ${upstream}, ${seconds} s per run, latency at 1 in flight, throughput at ${concurrency} in flight, databases on ${values.database ? 'PostgreSQL' : 'PGlite (in memory)'}`);
+    if (commit) console.log(`a durable one-row commit on this server before the runs: p50 ${commit.p50.toFixed(3)} ms, p90 ${commit.p90.toFixed(3)} ms (each side of the hop waits for one)`);
+    console.log('');
     console.log('| path            | p50 | p99 | throughput | CPU/request service | CPU/request peers | errors |\n|---|---|---|---|---|---|---|\n' + rows.join('\n'));
     console.log(`\nadded: p50 ${(fsc.p50 - direct.p50).toFixed(3)} ms, p99 ${(fsc.p99 - direct.p99).toFixed(3)} ms; throughput ${((fsc.rps / direct.rps) * 100).toFixed(0)} % of direct`);
     console.log(`targets: added p50 ≤ 2 ms ${fsc.p50 - direct.p50 <= 2 ? 'met' : 'NOT met'}; throughput ≥ 50 % ${fsc.rps / direct.rps >= 0.5 ? 'met' : 'NOT met'}`);
