@@ -11,6 +11,7 @@ import type { TLSSocket } from 'node:tls';
 import type { KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { FscError, sendFscError } from './errors.ts';
+import { hasBody } from './http.ts';
 import { certificateThumbprint, type PeerCredentials } from './pki.ts';
 import type { TransactionLog } from './txlog.ts';
 import { SIGNATURE_ALGORITHMS } from './contract.ts';
@@ -138,7 +139,9 @@ export class Inway {
         sendFscError(res, inwayError(502, 'ERROR_CODE_SERVICE_UNREACHABLE', 'the inway is unable to reach the service'));
         resolve();
       });
-      req.pipe(upstream);
+      // A request without a body (most GETs) is sent at once, without a stream pipe to set up.
+      if (hasBody(req)) req.pipe(upstream);
+      else upstream.end();
     });
   }
 
