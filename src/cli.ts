@@ -295,6 +295,7 @@ async function start(): Promise<void> {
       'uitvaartonderneming roept die via haar outway aan, onder een door beide getekend contract:',
       `  manager gemeente (ook directory): ${fscGroup.gemeente.managerAddress}   inway: ${fscGroup.gemeente.inwayAddress}`,
       `  manager uitvaartonderneming:      ${fscGroup.uitvaart.managerAddress}   outway: ${fscGroup.uitvaart.outwayAddress}`,
+      `  beheerpagina's (alleen op deze machine): gemeente ${fscGroup.gemeente.adminAddress}   uitvaartonderneming ${fscGroup.uitvaart.adminAddress}`,
       `Probeer: curl -H 'Fsc-Grant-Hash: ${fscGroup.grantHash}' -H "Authorization: Bearer $TOKEN" ${fscGroup.uitvaart.outwayAddress}/zaken/api/v1/zaken`,
     );
   }

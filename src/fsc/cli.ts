@@ -56,7 +56,7 @@ export async function runPki(args: string[], out: (line: string) => void = conso
   throw new Error(`Onbekend pki-commando "${sub}".\n\n${PKI_USAGE}`);
 }
 
-export const FSC_USAGE = `Gebruik: opengrond fsc <serve|contracts|publish|connect|sign|logs> [opties]
+export const FSC_USAGE = `Gebruik: opengrond fsc <serve|contracts|services|publish|connect|sign|logs> [opties]
 
   Elke peer (organisatie) heeft een eigen database, certificaat en sleutel:
   --database URL | --data-dir DIR   de FSC-gegevens van deze peer (DATABASE_URL / DATA_DIR)
@@ -66,9 +66,11 @@ export const FSC_USAGE = `Gebruik: opengrond fsc <serve|contracts|publish|connec
 
   opengrond fsc serve [--service naam=URL ...] [--manager-port 8443] [--inway-port 443]
                       [--outway-port 8080] [--host H] [--manager-address URL] [--inway-address URL]
-                      [--is-directory]
-      start de manager, de inway (als er diensten zijn) en de outway van deze peer
+                      [--is-directory] [--admin-port 8081]
+      start de manager, de inway (als er diensten zijn) en de outway van deze peer, en de
+      beheerpagina op http://127.0.0.1:<admin-port>/fsc/beheer (alleen op deze machine)
   opengrond fsc contracts                        contracten met hun status en grant hashes
+  opengrond fsc services                         de diensten in de directory van de groep
   opengrond fsc publish --service NAAM [--protocol PROTOCOL_TCP_HTTP_1.1] [--directory-peer OIN]
       biedt een dienst aan in de directory (ServicePublicationGrant)
   opengrond fsc connect --peer OIN --service NAAM
@@ -94,6 +96,7 @@ const FSC_OPTIONS = {
   'manager-port': { type: 'string' },
   'inway-port': { type: 'string' },
   'outway-port': { type: 'string' },
+  'admin-port': { type: 'string' },
   'manager-address': { type: 'string' },
   'inway-address': { type: 'string' },
   'is-directory': { type: 'boolean' },
@@ -127,11 +130,11 @@ export async function runFsc(args: string[], out: (line: string) => void = conso
     }));
     const peer = await startPeer({
       database, credentials, groupId, services, directoryAddress, directory: values['is-directory'], host: values.host ?? '0.0.0.0',
-      managerPort: Number(values['manager-port'] ?? 8443), inwayPort: Number(values['inway-port'] ?? 443), outwayPort: Number(values['outway-port'] ?? 8080),
+      managerPort: Number(values['manager-port'] ?? 8443), inwayPort: Number(values['inway-port'] ?? 443), outwayPort: Number(values['outway-port'] ?? 8080), adminPort: Number(values['admin-port'] ?? 8081),
       managerAddress: values['manager-address'], inwayAddress: values['inway-address'],
     });
     out(`FSC-peer ${peer.manager.peerId} (${peer.manager.identity.peerName}) in groep ${groupId}`);
-    out(`  manager: ${peer.managerAddress}${peer.inwayAddress ? `\n  inway:   ${peer.inwayAddress} (${Object.keys(services).join(', ')})` : ''}\n  outway:  ${peer.outwayAddress}`);
+    out(`  manager: ${peer.managerAddress}${peer.inwayAddress ? `\n  inway:   ${peer.inwayAddress} (${Object.keys(services).join(', ')})` : ''}\n  outway:  ${peer.outwayAddress}\n  beheer:  ${peer.adminAddress} (alleen op deze machine)`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
@@ -156,22 +159,20 @@ export async function runFsc(args: string[], out: (line: string) => void = conso
         return 0;
       case 'publish': {
         if (!values.service?.[0]) throw new Error('--service is verplicht.');
-        let directoryPeer = values['directory-peer'];
-        if (!directoryPeer) {
-          if (!directoryAddress) throw new Error('--directory of --directory-peer is verplicht.');
-          directoryPeer = (await manager.client.request(`${directoryAddress}/v1/peer`)).json<{ peer_id: string }>().peer_id;
-          await manager.store.upsertPeer({ id: directoryPeer, name: directoryPeer, managerAddress: directoryAddress });
-        }
-        const { hash, failures } = await manager.propose([{ type: 'GRANT_TYPE_SERVICE_PUBLICATION', directory: { peer_id: directoryPeer }, service: { peer_id: manager.peerId, name: values.service[0], protocol: values.protocol ?? 'PROTOCOL_TCP_HTTP_1.1' } }]);
+        if (!values['directory-peer'] && !directoryAddress) throw new Error('--directory of --directory-peer is verplicht.');
+        const { hash, failures } = await manager.publishService(values.service[0], values.protocol, values['directory-peer']);
         out(`Contract ${hash} aangeboden.`);
         return report(failures);
       }
       case 'connect': {
         if (!values.peer || !values.service?.[0]) throw new Error('--peer en --service zijn verplicht.');
-        const { hash, failures } = await manager.propose([{ type: 'GRANT_TYPE_SERVICE_CONNECTION', outway: { peer_id: manager.peerId, public_key_thumbprint: manager.publicKeyThumbprint }, service: { type: 'SERVICE_TYPE_SERVICE', peer_id: values.peer, name: values.service[0] } }]);
+        const { hash, failures } = await manager.requestConnection(values.peer, values.service[0]);
         out(`Contract ${hash} aangeboden aan ${values.peer}.`);
         return report(failures);
       }
+      case 'services':
+        for (const { data } of await manager.directoryServices()) out(`${data.peer.id} (${data.peer.name})  ${data.name}${data.delegator ? `  namens ${data.delegator.peer_id}` : ''}`);
+        return 0;
       case 'sign': {
         const type = (values.type ?? 'accept') as SignatureType;
         if (!['accept', 'reject', 'revoke'].includes(type)) throw new Error('--type is accept, reject of revoke.');

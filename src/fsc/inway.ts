@@ -11,6 +11,7 @@ import type { TLSSocket } from 'node:tls';
 import type { KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { FscError, sendFscError } from './errors.ts';
+import { hasBody } from './http.ts';
 import { certificateThumbprint, type PeerCredentials } from './pki.ts';
 import type { TransactionLog } from './txlog.ts';
 import { SIGNATURE_ALGORITHMS } from './contract.ts';
@@ -46,6 +47,8 @@ export class Inway {
   private readonly upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });
   /** Verified tokens by their text: the signature is checked once, expiry and binding on every request. */
   private readonly verified = new Map<string, AccessToken>();
+  /** The x5t#S256 of the client certificate per connection: computed once, not per request. */
+  private readonly thumbprints = new WeakMap<TLSSocket, string>();
 
   constructor(readonly options: InwayOptions) {
     this.server = https.createServer(
@@ -76,13 +79,23 @@ export class Inway {
     return payload;
   }
 
+  private clientThumbprint(socket: TLSSocket): string | undefined {
+    let thumbprint = this.thumbprints.get(socket);
+    if (!thumbprint) {
+      const cert = socket.getPeerX509Certificate();
+      if (!cert) return undefined;
+      thumbprint = certificateThumbprint(cert.raw);
+      this.thumbprints.set(socket, thumbprint);
+    }
+    return thumbprint;
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const token = req.headers['fsc-authorization'];
     if (typeof token !== 'string' || !token) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_MISSING', 'the Fsc-Authorization header does not contain an access token');
     const claims = await this.verify(token);
     if (claims.gid !== this.options.groupId) throw inwayError(403, 'ERROR_CODE_WRONG_GROUP_ID_IN_TOKEN', `group id '${claims.gid}' in the access token is not '${this.options.groupId}'`);
-    const cert = (req.socket as TLSSocket).getPeerX509Certificate();
-    if (!cert || claims.cnf?.['x5t#S256'] !== certificateThumbprint(cert.raw)) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_INVALID', 'the access token is bound to another certificate');
+    if (claims.cnf?.['x5t#S256'] !== this.clientThumbprint(req.socket as TLSSocket)) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_INVALID', 'the access token is bound to another certificate');
     const base = this.options.services[claims.svc];
     if (!base) throw inwayError(404, 'ERROR_CODE_SERVICE_NOT_FOUND', `service '${claims.svc}' is not offered by this inway`);
     if (this.options.grantIsValid && !(await this.options.grantIsValid(claims.gth))) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_INVALID', 'the contract of this access token is no longer valid');
@@ -126,7 +139,9 @@ export class Inway {
         sendFscError(res, inwayError(502, 'ERROR_CODE_SERVICE_UNREACHABLE', 'the inway is unable to reach the service'));
         resolve();
       });
-      req.pipe(upstream);
+      // A request without a body (most GETs) is sent at once, without a stream pipe to set up.
+      if (hasBody(req)) req.pipe(upstream);
+      else upstream.end();
     });
   }
 

@@ -25,7 +25,7 @@ import {
 } from './contract.ts';
 import { certificateThumbprint, isTrusted, leafCertificate, peerIdentity, publicKeyThumbprint, splitPem, type PeerCredentials, type PeerIdentity } from './pki.ts';
 import { PeerClient } from './peer-client.ts';
-import type { FscStore, LogRecord, StoredContract } from './store.ts';
+import type { Delivery, FscStore, LogRecord, StoredContract } from './store.ts';
 
 export interface ManagerOptions {
   store: FscStore;
@@ -42,6 +42,8 @@ export interface ManagerOptions {
   /** Act as the group's Directory. */
   directory?: boolean;
   tokenTtlSeconds?: number;
+  /** Retrying contracts and signatures another peer did not take: first delay, cap, and how often due ones are looked for (ms). */
+  retry?: { firstDelayMs?: number; maxDelayMs?: number; intervalMs?: number };
   /** Unix seconds; tests move the clock. */
   now?: () => number;
 }
@@ -51,6 +53,14 @@ const CONNECTION_TYPES = new Set(['GRANT_TYPE_SERVICE_CONNECTION', 'GRANT_TYPE_D
 const PUBLICATION_TYPES = new Set(['GRANT_TYPE_SERVICE_PUBLICATION', 'GRANT_TYPE_DELEGATED_SERVICE_PUBLICATION']);
 
 export type ContractState = 'valid' | 'proposed' | 'rejected' | 'revoked' | 'expired';
+
+/** A request to another peer's Manager carrying a contract or a signature. */
+type Outgoing = Pick<Delivery, 'method' | 'path' | 'body'>;
+
+/** The wait before attempt `attempts + 1`: doubling from `first`, at most `max`. */
+export function retryDelay(attempts: number, first: number, max: number): number {
+  return Math.min(first * 2 ** Math.max(0, attempts - 1), max);
+}
 
 /** A contract's state from its signatures and validity (Core, "Contract states"). */
 export function contractState(contract: StoredContract, now: number): ContractState {
@@ -74,6 +84,8 @@ export class Manager {
   private readonly alg: string;
   /** Whether a grant's contract is valid, per grant hash; cleared whenever a signature arrives. */
   private readonly grantValidity = new Map<string, { valid: boolean; until: number }>();
+  private retryTimer?: NodeJS.Timeout;
+  private retrying?: Promise<void>;
 
   constructor(readonly options: ManagerOptions) {
     this.store = options.store;
@@ -108,10 +120,7 @@ export class Manager {
     const signature = await signContract(hash, 'accept', this.key, this.thumbprint, this.alg);
     await this.store.addSignature(hash, this.peerId, 'accept', signature, this.now());
     this.grantValidity.clear();
-    const failures = await this.propagate(content, async (address) => {
-      const res = await this.client.request(`${address}/v1/contracts`, { method: 'POST', headers: this.jsonHeaders(), body: JSON.stringify({ contract_content: content, signature }) });
-      return res.status === 201 || res.status === 200 ? undefined : `${res.status} ${res.body.toString()}`;
-    });
+    const failures = await this.propagate(content, { method: 'POST', path: '/v1/contracts', body: JSON.stringify({ contract_content: content, signature }) });
     return { hash, failures };
   }
 
@@ -123,10 +132,7 @@ export class Manager {
     const signature = await signContract(hash, type, this.key, this.thumbprint, this.alg);
     await this.store.addSignature(hash, this.peerId, type, signature, this.now());
     this.grantValidity.clear();
-    const failures = await this.propagate(contract.content, async (address) => {
-      const res = await this.client.request(`${address}/v1/contracts/${encodeURIComponent(hash)}/${type}`, { method: 'PUT', headers: this.jsonHeaders(), body: JSON.stringify({ contract_content: contract.content, signature }) });
-      return res.status === 201 || res.status === 200 ? undefined : `${res.status} ${res.body.toString()}`;
-    });
+    const failures = await this.propagate(contract.content, { method: 'PUT', path: `/v1/contracts/${encodeURIComponent(hash)}/${type}`, body: JSON.stringify({ contract_content: contract.content, signature }) });
     return { failures };
   }
 
@@ -145,6 +151,36 @@ export class Manager {
     if (this.grantValidity.size > 10_000) this.grantValidity.clear();
     this.grantValidity.set(hash, { valid, until: now + 5_000 });
     return valid;
+  }
+
+  /** The Directory's peer id: this peer when it is the Directory, else asked of the Directory's Manager (and remembered). */
+  async directoryPeerId(): Promise<string> {
+    if (this.options.directory) return this.peerId;
+    const address = this.options.directoryAddress;
+    if (!address) throw new FscError(422, 'ERROR_CODE_DIRECTORY_UNKNOWN', 'this peer has no directory address');
+    const info = (await this.client.request(`${address}/v1/peer`)).json<{ peer_id: string; peer_name: string }>();
+    await this.store.upsertPeer({ id: info.peer_id, name: info.peer_name, managerAddress: address });
+    return info.peer_id;
+  }
+
+  /** Offers a service of this peer's Inway in the Directory: a contract with a ServicePublicationGrant. */
+  async publishService(name: string, protocol = 'PROTOCOL_TCP_HTTP_1.1', directoryPeerId?: string): Promise<{ hash: string; failures: string[] }> {
+    const directory = directoryPeerId ?? (await this.directoryPeerId());
+    return this.propose([{ type: 'GRANT_TYPE_SERVICE_PUBLICATION', directory: { peer_id: directory }, service: { peer_id: this.peerId, name, protocol } }]);
+  }
+
+  /** Asks another peer for access to its service from this peer's Outway: a contract with a ServiceConnectionGrant. */
+  async requestConnection(peerId: string, serviceName: string): Promise<{ hash: string; failures: string[] }> {
+    return this.propose([{ type: 'GRANT_TYPE_SERVICE_CONNECTION', outway: { peer_id: this.peerId, public_key_thumbprint: this.publicKeyThumbprint }, service: { type: 'SERVICE_TYPE_SERVICE', peer_id: peerId, name: serviceName } }]);
+  }
+
+  /** The services published in the group's Directory (GET /services there, or here when this is the Directory). */
+  async directoryServices(): Promise<{ data: { type: string; peer: { id: string; name: string }; name: string; delegator?: { peer_id: string; peer_name: string } } }[]> {
+    if (this.options.directory) return (await this.services({})).services as never;
+    if (!this.options.directoryAddress) return [];
+    const res = await this.client.request(`${this.options.directoryAddress}/v1/services`);
+    if (res.status !== 200) throw new Error(`directory: ${res.status} ${res.body.toString()}`);
+    return res.json<{ services: never[] }>().services;
   }
 
   /** Contracts this peer is on, with their state and whether it still has to sign. */
@@ -178,24 +214,58 @@ export class Manager {
     return peer?.manager_address;
   }
 
-  /** Sends something to every other peer on the contract; returns what failed (Core recommends retrying those). */
-  private async propagate(content: ContractContent, send: (address: string) => Promise<string | undefined>): Promise<string[]> {
+  /**
+   * Sends a contract or signature to every other peer on the contract; returns what failed. A
+   * peer that cannot be reached (or answers 5xx) gets it again later, with exponential backoff
+   * (Core recommends retrying): the attempt is stored, so it survives a restart and a CLI
+   * command's attempts are continued by the peer's running Manager.
+   */
+  private async propagate(content: ContractContent, outgoing: Outgoing): Promise<string[]> {
     const failures: string[] = [];
     await Promise.all(
       contractPeers(content)
         .filter((p) => p !== this.peerId)
         .map(async (peerId) => {
-          try {
-            const address = await this.managerAddressOf(peerId);
-            if (!address) return void failures.push(`${peerId}: manager address unknown`);
-            const failure = await send(address);
-            if (failure) failures.push(`${peerId}: ${failure}`);
-          } catch (error) {
-            failures.push(`${peerId}: ${(error as Error).message}`);
-          }
+          const result = await this.send(peerId, outgoing);
+          if (result.ok) return;
+          if (result.retry) await this.store.addDelivery({ peerId, ...outgoing, attempts: 1, lastError: result.error, nextAttemptAt: Date.now() + this.retryDelay(1) });
+          failures.push(`${peerId}: ${result.error}${result.retry ? ' (wordt opnieuw geprobeerd)' : ''}`);
         }),
     );
     return failures;
+  }
+
+  /** One attempt: delivered, refused by the peer (4xx: no use retrying), or failed (retry). */
+  private async send(peerId: string, { method, path, body }: Outgoing): Promise<{ ok: true } | { ok: false; retry: boolean; error: string }> {
+    try {
+      const address = await this.managerAddressOf(peerId);
+      if (!address) return { ok: false, retry: true, error: 'manager address unknown' };
+      const res = await this.client.request(`${address}${path}`, { method, headers: this.jsonHeaders(), body });
+      if (res.status === 200 || res.status === 201) return { ok: true };
+      return { ok: false, retry: res.status >= 500, error: `${res.status} ${res.body.toString()}` };
+    } catch (error) {
+      return { ok: false, retry: true, error: (error as Error).message };
+    }
+  }
+
+  private retryDelay(attempts: number): number {
+    return retryDelay(attempts, this.options.retry?.firstDelayMs ?? 1_000, this.options.retry?.maxDelayMs ?? 3_600_000);
+  }
+
+  /** Sends the deliveries that are due again; each is removed once the peer takes or refuses it. */
+  retryDeliveries(): Promise<void> {
+    this.retrying ??= (async () => {
+      try {
+        for (const delivery of await this.store.deliveries(Date.now())) {
+          const result = await this.send(delivery.peerId, delivery);
+          if (result.ok || !result.retry) await this.store.removeDelivery(delivery.id);
+          else await this.store.rescheduleDelivery(delivery.id, delivery.attempts + 1, result.error, Date.now() + this.retryDelay(delivery.attempts + 1));
+        }
+      } finally {
+        this.retrying = undefined;
+      }
+    })();
+    return this.retrying;
   }
 
   private jsonHeaders(): Record<string, string> {
@@ -330,6 +400,7 @@ export class Manager {
     const now = this.now();
     const contracts = (await this.store.contracts({ limit: 10_000 })).filter((c) => contractState(c, now) === 'valid');
     const names = new Map((await this.store.peers({ limit: 10_000 })).map((p) => [p.id, p]));
+    names.set(this.peerId, { id: this.peerId, name: this.identity.peerName, manager_address: this.options.managerAddress ?? null });
     const listing = [];
     for (const c of contracts) {
       for (const { data } of c.content.grants) {
@@ -454,10 +525,15 @@ export class Manager {
     await this.app.listen({ port, host });
     const actual = (this.app.server.address() as { port: number }).port;
     this.options.managerAddress ||= `https://localhost:${actual}`;
+    // A listening Manager also sends what other peers did not take yet.
+    this.retryTimer = setInterval(() => void this.retryDeliveries().catch(() => {}), this.options.retry?.intervalMs ?? 1_000);
+    this.retryTimer.unref();
     return actual;
   }
 
   async close(): Promise<void> {
+    clearInterval(this.retryTimer);
+    await this.retrying?.catch(() => {});
     await this.app.close();
     this.client.close();
   }

@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { decodeJwt } from 'jose';
 import { FscError, sendFscError } from './errors.ts';
+import { hasBody } from './http.ts';
 import { uuidv7 } from './contract.ts';
 import type { Manager } from './manager.ts';
 import type { TransactionLog } from './txlog.ts';
@@ -150,7 +151,9 @@ export class Outway {
         sendFscError(res, outwayError(502, 'ERROR_CODE_INWAY_UNREACHABLE', `the inway at ${aud} is unreachable: ${error.message}`));
         resolve();
       });
-      req.pipe(upstream);
+      // A request without a body (most GETs) is sent at once, without a stream pipe to set up.
+      if (hasBody(req)) req.pipe(upstream);
+      else upstream.end();
     });
   }
 

@@ -9,6 +9,7 @@ import { Inway } from './inway.ts';
 import { Outway } from './outway.ts';
 import { BatchingTransactionLog, type TransactionLog } from './txlog.ts';
 import type { PeerCredentials } from './pki.ts';
+import { startAdmin } from './admin.ts';
 
 export interface PeerOptions {
   database: Database;
@@ -23,6 +24,8 @@ export interface PeerOptions {
   managerPort?: number;
   inwayPort?: number;
   outwayPort?: number;
+  /** The beheerpagina's port, always on loopback (src/fsc/admin.ts); none when undefined. */
+  adminPort?: number;
   /** Public addresses, when they differ from https://localhost:<port>. */
   managerAddress?: string;
   inwayAddress?: string;
@@ -39,6 +42,8 @@ export interface Peer {
   managerAddress: string;
   inwayAddress?: string;
   outwayAddress: string;
+  /** The beheerpagina, http://127.0.0.1:<port>/fsc/beheer, when started. */
+  adminAddress?: string;
   close(): Promise<void>;
 }
 
@@ -71,6 +76,8 @@ export async function startPeer(options: PeerOptions): Promise<Peer> {
     const outway = new Outway({ manager, log, groupId: options.groupId });
     const outwayPort = await outway.listen(options.outwayPort ?? 0, host);
     started.push(outway);
+    const admin = options.adminPort === undefined ? undefined : await startAdmin({ manager, services: Object.keys(services) }, options.adminPort);
+    if (admin) started.push(admin);
     if (options.directoryAddress && !options.directory) await manager.announce();
     return {
       manager,
@@ -80,6 +87,7 @@ export async function startPeer(options: PeerOptions): Promise<Peer> {
       managerAddress: manager.options.managerAddress ?? `https://localhost:${managerPort}`,
       inwayAddress: manager.options.inwayAddress,
       outwayAddress: `http://${host}:${outwayPort}`,
+      adminAddress: admin?.address,
       close: async () => {
         for (const s of started.reverse()) await s.close();
       },

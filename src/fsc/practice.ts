@@ -4,7 +4,8 @@
  * Directory), and an uitvaartonderneming calling them through its Outway — with a signed
  * contract between them, so a newcomer sees a ZGW call travel outway → inway → Zaken API and
  * lands in both transaction logs. Each organisation keeps its FSC data in its own in-memory
- * database; the certificates are made fresh at every start.
+ * database; the certificates are made fresh at every start. Each has its beheerpagina on a
+ * free loopback port.
  */
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -38,10 +39,10 @@ export async function startPracticeGroup(options: { zgwBaseUrl: string; host?: s
   };
   try {
     const gemeentePem = await issuePeerCertificate(ca, { peerId: GEMEENTE.id, name: GEMEENTE.name });
-    const gemeente = await startPeer({ database: await open(), credentials: { ...gemeentePem, trustAnchors: ca.certificate }, groupId: PRACTICE_GROUP, services: { zaken: options.zgwBaseUrl }, directory: true, host: options.host });
+    const gemeente = await startPeer({ database: await open(), credentials: { ...gemeentePem, trustAnchors: ca.certificate }, groupId: PRACTICE_GROUP, services: { zaken: options.zgwBaseUrl }, directory: true, host: options.host, adminPort: 0 });
     peers.push(gemeente);
     const uitvaartPem = await issuePeerCertificate(ca, { peerId: UITVAART.id, name: UITVAART.name });
-    const uitvaart = await startPeer({ database: await open(), credentials: { ...uitvaartPem, trustAnchors: ca.certificate }, groupId: PRACTICE_GROUP, directoryAddress: gemeente.managerAddress, host: options.host });
+    const uitvaart = await startPeer({ database: await open(), credentials: { ...uitvaartPem, trustAnchors: ca.certificate }, groupId: PRACTICE_GROUP, directoryAddress: gemeente.managerAddress, host: options.host, adminPort: 0 });
     peers.push(uitvaart);
 
     // The gemeente publishes its Zaken API in the Directory (itself) ...

@@ -29,6 +29,19 @@ export interface LogRecord {
   created_at: number;
 }
 
+/** A contract or signature waiting to be sent (again) to another peer's Manager. */
+export interface Delivery {
+  id: number;
+  peerId: string;
+  method: string;
+  path: string;
+  body: string;
+  attempts: number;
+  lastError: string;
+  /** Unix ms. */
+  nextAttemptAt: number;
+}
+
 export class FscStore {
   constructor(readonly db: Db) {}
 
@@ -121,6 +134,26 @@ export class FscStore {
   async certificate(thumbprint: string): Promise<string | undefined> {
     const { rows } = await sql<{ pem: string }>`SELECT pem FROM fsc.certificates WHERE thumbprint = ${thumbprint}`.execute(this.db);
     return rows[0]?.pem;
+  }
+
+  async addDelivery(d: Omit<Delivery, 'id'>): Promise<void> {
+    await sql`INSERT INTO fsc.deliveries (peer_id, method, path, body, attempts, last_error, next_attempt_at)
+      VALUES (${d.peerId}, ${d.method}, ${d.path}, ${d.body}, ${d.attempts}, ${d.lastError}, ${d.nextAttemptAt})`.execute(this.db);
+  }
+
+  /** Deliveries due at `now` (unix ms), or all of them. */
+  async deliveries(due?: number): Promise<Delivery[]> {
+    const { rows } = await sql<{ id: string; peer_id: string; method: string; path: string; body: string; attempts: number; last_error: string; next_attempt_at: string }>`
+      SELECT * FROM fsc.deliveries ${due === undefined ? sql`` : sql`WHERE next_attempt_at <= ${due}`} ORDER BY id`.execute(this.db);
+    return rows.map((r) => ({ id: Number(r.id), peerId: r.peer_id, method: r.method, path: r.path, body: r.body, attempts: Number(r.attempts), lastError: r.last_error, nextAttemptAt: Number(r.next_attempt_at) }));
+  }
+
+  async rescheduleDelivery(id: number, attempts: number, lastError: string, nextAttemptAt: number): Promise<void> {
+    await sql`UPDATE fsc.deliveries SET attempts = ${attempts}, last_error = ${lastError}, next_attempt_at = ${nextAttemptAt} WHERE id = ${id}`.execute(this.db);
+  }
+
+  async removeDelivery(id: number): Promise<void> {
+    await sql`DELETE FROM fsc.deliveries WHERE id = ${id}`.execute(this.db);
   }
 
   /** Writes log records in one statement (the transaction log batches concurrent requests). */

@@ -1,9 +1,12 @@
 /**
  * The transaction log (FSC Logging) of a peer's Inway and Outway. A record must be written
  * before a request is proxied, and the request denied if that fails; so `write` resolves only
- * once the record is stored. Records of concurrent requests are written together in one
- * INSERT (group commit): under load one round trip serves many requests, while a lone request
- * still waits for its own write only.
+ * once the record is committed (durably: synchronous commit stays on). That commit is most of
+ * what the hop costs, so records of concurrent requests are written together (group commit):
+ * each batch is one INSERT in its own transaction, and up to `maxInFlight` batches commit at
+ * the same time on different connections, so a request that arrives while a batch is being
+ * committed does not wait for it but starts the next one (PostgreSQL flushes the WAL of
+ * concurrent commits together). A lone request waits for its own write only.
  */
 import type { FscStore, LogRecord } from './store.ts';
 
@@ -11,33 +14,54 @@ export interface TransactionLog {
   write(record: LogRecord): Promise<void>;
 }
 
+interface Pending {
+  record: LogRecord;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 export class BatchingTransactionLog implements TransactionLog {
-  private queue: { record: LogRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private writing = false;
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly store: Pick<FscStore, 'writeLogs'>,
-    private readonly maxBatch = 500,
+    private readonly options: { maxBatch?: number; maxInFlight?: number } = {},
   ) {}
 
   write(record: LogRecord): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
-      if (!this.writing) void this.flush();
+      this.next();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.writing = true;
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        await this.store.writeLogs(batch.map((b) => b.record));
-        for (const b of batch) b.resolve();
-      } catch (error) {
-        for (const b of batch) b.reject(error);
-      }
-    }
-    this.writing = false;
+  /**
+   * Starts a batch of what is queued, unless enough batches are committing already. With
+   * nothing committing it starts at once; otherwise at the end of this turn of the event loop,
+   * so that the records of requests that arrived together share one batch.
+   */
+  private next(): void {
+    if (!this.queue.length || this.inFlight >= (this.options.maxInFlight ?? 4)) return;
+    if (this.inFlight === 0) return this.flush();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.queue.length && this.inFlight < (this.options.maxInFlight ?? 4)) this.flush();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue.splice(0, this.options.maxBatch ?? 500);
+    this.inFlight++;
+    this.store.writeLogs(batch.map((b) => b.record)).then(
+      () => batch.forEach((b) => b.resolve()),
+      (error: unknown) => batch.forEach((b) => b.reject(error)),
+    ).finally(() => {
+      this.inFlight--;
+      this.next();
+    });
   }
 }

@@ -26,7 +26,7 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('opengrond fsc connect / contracts / publish / logs act as the peer whose certificate and database they are given', async () => {
+test('opengrond fsc connect / contracts / publish / services / logs act as the peer whose certificate and database they are given', async () => {
   const [DIR, G] = group.peers;
   const lines: string[] = [];
   assert.equal(await runFsc(['connect', '--peer', G.id, '--service', 'zaken', ...common], (l) => lines.push(l)), 0, lines.join('\n'));
@@ -42,6 +42,9 @@ test('opengrond fsc connect / contracts / publish / logs act as the peer whose c
   assert.equal(await runFsc(['publish', '--service', 'begraafplaatsen', ...common], (l) => published.push(l)), 0, published.join('\n'));
   const publication = /Contract (\S+) aangeboden/.exec(published[0])![1];
   assert.ok((await DIR.store.contract(publication))!.signatures.accept[DIR.id], 'the directory signed the publication');
+  const services: string[] = [];
+  assert.equal(await runFsc(['services', ...common], (l) => services.push(l)), 0);
+  assert.ok(services.includes('00000001000000000002 (Uitvaart)  begraafplaatsen'), services.join('\n'));
 
   const logs: string[] = [];
   assert.equal(await runFsc(['logs', ...common], (l) => logs.push(l)), 0);

@@ -29,6 +29,8 @@ test('practice environment: a ZGW call travels outway → inway → Zaken API an
     const services = (await client.request(`${group.gemeente.managerAddress}/v1/services`)).json<{ services: { data: { name: string } }[] }>();
     assert.deepEqual(services.services.map((s) => s.data.name), ['zaken']);
     client.close();
+    // Each organisation's beheerpagina shows the call in its transaction log.
+    for (const peer of [group.gemeente, group.uitvaart]) assert.match(await (await fetch(`${peer.adminAddress}/log`)).text(), new RegExp(transactionId));
   } finally {
     await group.close();
     await server.close();
