@@ -4,7 +4,7 @@
  *   opengrond start [--port 8000] [--host H] [--database URL | --data-dir DIR | --memory]
  *                   [--components a,b] [--clients FILE] [--public-url URL] [--seed | --no-seed]
  *                   [--referentielijsten-data DIR] [--remote-services FILE]
- *                   [--zaak-identificatie TEMPLATE]
+ *                   [--zaak-identificatie TEMPLATE] [--reservering-geldigheid MIN]
  *                   [--allow-loopback-callbacks] [--callback-allowlist L] [--no-delivery] [--delivery-…]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
@@ -64,6 +64,9 @@ const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties|pki|fsc> [opt
                       sjabloon voor gegenereerde zaak-identificaties (ZAAK_IDENTIFICATIE),
                       standaard ZAAK-{jaar}-{volgnummer:10}; per bronorganisatie:
                       "123456782=Z{jaar}{volgnummer:6};ZAAK-{jaar}-{volgnummer:10}"
+  --reservering-geldigheid MIN
+                      minuten dat een voorlopige reservering van een begraafplaats-tijdslot
+                      geldt (RESERVERING_GELDIGHEID, standaard 30)
 
 Notificaties (zie docs/notificaties.md):
   --allow-loopback-callbacks
@@ -128,6 +131,7 @@ const { values, positionals } = parseArgs({
     'remote-timeout': { type: 'string' },
     'remote-cache': { type: 'string' },
     'zaak-identificatie': { type: 'string' },
+    'reservering-geldigheid': { type: 'string' },
     'allow-loopback-callbacks': { type: 'boolean' },
     'callback-allowlist': { type: 'string' },
     'no-delivery': { type: 'boolean' },
@@ -239,6 +243,7 @@ async function start(): Promise<void> {
     remoteTimeoutSeconds: seconds('remote-timeout', 'REMOTE_TIMEOUT'),
     remoteCacheSeconds: seconds('remote-cache', 'REMOTE_CACHE'),
     zaakIdentificatie: flag('zaak-identificatie', 'ZAAK_IDENTIFICATIE'),
+    reserveringGeldigheid: count('reservering-geldigheid', 'RESERVERING_GELDIGHEID'),
     notificaties: notificatiesOptions(),
     ...brpOptions(),
     // The resident page shows the Logboek per BSN without login: only beside demo data.

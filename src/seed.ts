@@ -1,7 +1,8 @@
 /**
  * Demo data for the practice environment ("oefenomgeving"): a client with all rights whose
  * credentials `opengrond start` prints, and the demo catalogus (`demo/catalogus.ts`), made
- * through the Catalogi API with that client. Its secret is made once and kept, so a restart
+ * through the Catalogi API with that client, and the demo begraafplaatsen
+ * (`components/begraafplaatsen/demo.ts`) when that API is served. Its secret is made once and kept, so a restart
  * does not invalidate tokens people already made; the catalogus is made once too.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import type { OpenGrond } from './server.ts';
 import { findClient } from './platform/auth/client-secrets.ts';
 import { provisionClients } from './components/autorisaties/provision.ts';
 import { seedDemoCatalogus, type SeedCatalogusOptions } from './demo/catalogus.ts';
+import { seedDemoBegraafplaatsen } from './components/begraafplaatsen/demo.ts';
 
 export const DEMO_CLIENT_ID = 'opengrond-demo';
 
@@ -26,5 +28,6 @@ export async function seedDemo(og: OpenGrond, options: SeedCatalogusOptions = {}
   og.authenticator.invalidate();
   const client = { clientId: DEMO_CLIENT_ID, secret };
   const catalogus = await seedDemoCatalogus(og, client, options);
+  if (og.apis.some((api) => api.name === 'begraafplaatsen')) await seedDemoBegraafplaatsen(og.database.db);
   return { ...client, catalogus: catalogus?.url };
 }

@@ -64,6 +64,8 @@ export interface ServerOptions {
   brpAutorisaties?: BrpAutorisatie[];
   /** The register of verwerkingsactiviteiten (`--verwerkingsactiviteiten FILE`); the demo register without it. */
   verwerkingsactiviteiten?: Verwerkingsactiviteit[];
+  /** Begraafplaatsen: minutes a voorlopig reservering holds its slot (`--reservering-geldigheid`, default 30). */
+  reserveringGeldigheid?: number;
   /** The demo's resident page (`/demo/mijn-verwerkingen`): the Logboek per BSN, without login. Only for demo data. */
   inwonerDemo?: boolean;
 }
@@ -119,7 +121,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       timeoutMs: options.remoteTimeoutSeconds === undefined ? undefined : options.remoteTimeoutSeconds * 1000,
       cacheSeconds: options.remoteCacheSeconds,
     });
-    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang, notificaties: options.notificaties, brp: options.brp };
+    const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang, notificaties: options.notificaties, brp: options.brp, reserveringGeldigheid: options.reserveringGeldigheid };
     const context = { database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions };
     // An API without operations is not registered: such a component serves its own routes (BRP).
     const apis = components.flatMap((c) => [c.api(context), ...(c.beheerApi ? [c.beheerApi(context)] : [])]).filter((api) => api.operations.length > 0);

@@ -20,6 +20,8 @@ export interface ComponentOptions {
   notificaties?: NotificatiesOptions;
   /** BRP Personen: mode (source or proxy) and upstream. */
   brp?: BrpOptions;
+  /** Begraafplaatsen: minutes a voorlopig reservering holds its slot (default 30). */
+  reserveringGeldigheid?: number;
 }
 
 export interface ComponentContext {

@@ -1,5 +1,6 @@
 import type { Component } from './component.ts';
 import { autorisaties } from './autorisaties/index.ts';
+import { begraafplaatsen } from './begraafplaatsen/index.ts';
 import { besluiten } from './besluiten/index.ts';
 import { brp } from './brp/index.ts';
 import { catalogi } from './catalogi/index.ts';
@@ -9,7 +10,7 @@ import { referentielijsten } from './referentielijsten/index.ts';
 import { zaken } from './zaken/index.ts';
 
 /** Every component, in the order their migrations run. */
-export const COMPONENTS: Component[] = [autorisaties, catalogi, documenten, zaken, besluiten, notificaties, referentielijsten, brp];
+export const COMPONENTS: Component[] = [autorisaties, catalogi, documenten, zaken, besluiten, notificaties, referentielijsten, brp, begraafplaatsen];
 
 export function selectComponents(names: string[] | undefined): Component[] {
   if (!names || names.length === 0) return COMPONENTS;

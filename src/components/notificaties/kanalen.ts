@@ -22,6 +22,8 @@ export const STANDARD_KANALEN: KanaalDefinitie[] = [
   { naam: 'zaken', filters: ['bronorganisatie', 'zaaktype', 'vertrouwelijkheidaanduiding'], documentatie: '/zaken/api/v1/openapi.yaml' },
   { naam: 'documenten', filters: ['bronorganisatie', 'informatieobjecttype', 'vertrouwelijkheidaanduiding'], documentatie: '/documenten/api/v1/openapi.yaml' },
   { naam: 'besluiten', filters: ['verantwoordelijke_organisatie', 'besluittype'], documentatie: '/besluiten/api/v1/openapi.yaml' },
+  // Not a ZGW kanaal: the Begraafplaatsen API's reserveringen (docs/begrafenisplanner.md).
+  { naam: 'begraafplaatsen', filters: ['begraafplaats'], documentatie: '/begraafplaatsen/api/v1/openapi.yaml' },
 ];
 
 /** Registers the kanalen that do not exist yet; an existing kanaal of the same name is left as it is. */

@@ -167,6 +167,9 @@ export function registerApi(app: FastifyInstance, api: ApiDefinition, options: R
       });
       scope.get('/openapi.json', async (_req, reply) => reply.type('application/vnd.oai.openapi+json').send(document().json));
       scope.get('/openapi.yaml', async (_req, reply) => reply.type('application/vnd.oai.openapi').send(document().yaml));
+      // Where Open Zaak serves it, and clients built against it look.
+      scope.get('/schema/openapi.json', async (_req, reply) => reply.type('application/vnd.oai.openapi+json').send(document().json));
+      scope.get('/schema/openapi.yaml', async (_req, reply) => reply.type('application/vnd.oai.openapi').send(document().yaml));
       acceptRawBodies(scope, api.operations);
       for (const operation of api.operations) registerOperation(scope, api, operation, options, prefix);
     },
