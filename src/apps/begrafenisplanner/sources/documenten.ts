@@ -24,6 +24,8 @@ export class DocumentenApi {
       inhoud: body.inhoud.toString('base64'),
       creatiedatum: new Date().toISOString().slice(0, 10),
       taal: 'nld',
+      // No gebruiksrechten are given on these documents; saying so lets the zaak be closed (zrc-rule).
+      indicatieGebruiksrecht: false,
     });
   }
   informatieobject(url: string): Promise<Informatieobject> {

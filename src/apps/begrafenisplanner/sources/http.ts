@@ -140,10 +140,10 @@ export class SourceClient {
   }
 
   /** Every result of a paginated ZGW list. */
-  async list<T = any>(url: string): Promise<T[]> {
+  async list<T = any>(url: string, headers?: Record<string, string>): Promise<T[]> {
     const results: T[] = [];
     for (let next: string | null = url; next; ) {
-      const page: { results: T[]; next: string | null } = await this.get(next);
+      const page: { results: T[]; next: string | null } = (await this.request('GET', next, { headers })).body;
       results.push(...page.results);
       next = page.next;
     }

@@ -42,7 +42,7 @@ export class ZakenApi {
   }
   /** The zaken of one zaaktype, newest first. */
   async zaken(zaaktype: string): Promise<Zaak[]> {
-    return this.client.list(`${ROOT}/zaken?${new URLSearchParams({ zaaktype, ordering: '-startdatum' })}`);
+    return this.client.list(`${ROOT}/zaken?${new URLSearchParams({ zaaktype, ordering: '-startdatum' })}`, CRS);
   }
   maakRol(body: Record<string, unknown>): Promise<Rol> {
     return this.client.post(`${ROOT}/rollen`, body);
