@@ -12,7 +12,7 @@ import type { Zaak } from '../sources/zaken.ts';
 import { byName } from '../sources/catalogi.ts';
 import { OVERLEDENE_FIELDS, RECHTHEBBENDE_FIELDS, volledigeNaam } from '../sources/brp.ts';
 import { bevestig, grafOmschrijving, reserveringVan, verplaats, wijsAf, type Organisaties } from '../proces.ts';
-import { GEMEENTE_PATH, datum, errorAlert, isoDatum, message, moment, show, tijd, time } from './common.ts';
+import { GEMEENTE_PATH, datum, errorAlert, isoDatum, message, show, tijd, time } from './common.ts';
 
 export interface GemeenteContext {
   sources: () => Sources;
@@ -90,7 +90,7 @@ ${heading(3, 'Verplaatsen')}
 ${form(zaakPath(uuid), `${textField({ name: 'datum', label: 'Andere datum', type: 'date', value: day ?? '' })}${buttonGroup(button('Tijdsloten tonen', 'secondary'))}`, { method: 'get', label: 'Datum voor verplaatsen' })}
 ${slots.length ? form(zaakPath(uuid, 'verplaatsen'), `${choiceGroup({ name: 'start', legend: `Tijdsloten op ${datum(`${day}T12:00:00Z`)}`, error: errors.start, choices: slots.map((t) => ({ value: t.start, label: `${tijd(t.start)} – ${tijd(t.eind)}`, description: t.beschikbaar ? undefined : t.start === reservering!.start ? 'huidig tijdslot' : 'bezet', disabled: !t.beschikbaar })) })}${buttonGroup(button('Verplaatsen', 'secondary'))}`, { label: 'Verplaatsen' }) : day ? alert('info', 'Op deze datum is de begraafplaats gesloten.') : ''}
 ${heading(3, 'Afwijzen')}
-${form(zaakPath(uuid, 'afwijzen'), `${textArea({ name: 'reden', label: 'Reden van afwijzing', hint: 'De uitvaartonderneming ziet deze reden.', error: errors.reden, required: true })}${buttonGroup(button('Afwijzen', 'secondary'))}`, { label: 'Afwijzen' })}`
+${form(zaakPath(uuid, 'afwijzen'), `${textArea({ name: 'reden', label: 'Reden van afwijzing', hint: 'De uitvaartonderneming ziet deze reden.', error: errors.reden })}${buttonGroup(button('Afwijzen', 'secondary'))}`, { label: 'Afwijzen' })}`
       : '';
     const body = `${options.notice ?? ''}${Object.keys(errors).length ? errorSummary(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'start' ? 'start-0' : k, v]))) : ''}
 ${dataList([
@@ -102,7 +102,7 @@ ${dataList([
   ['Rechthebbende', rechthebbende ? `${escape(volledigeNaam(rechthebbende))}, ${escape([rechthebbende.adressering?.adresregel1, rechthebbende.adressering?.adresregel2].filter(Boolean).join(', '))}` : 'onbekend'],
   ['Uitvaartonderneming', escape(uitvaart ?? 'onbekend')],
   ['Toelichting', escape(zaak.toelichting || '—')],
-  ['Ontvangen', escape(moment(zaak.registratiedatum))],
+  ['Ontvangen', escape(datum(zaak.registratiedatum))],
 ])}
 ${heading(2, 'Documenten')}
 ${docs.length ? table('Documenten bij de zaak', ['Document', 'Bestand', 'Datum'], docs) : paragraph('Geen documenten.')}
