@@ -1,8 +1,8 @@
 /**
  * The demo catalogus: three zaaktypen a Dutch municipality really has — Begraven,
  * Omgevingsvergunning and Klacht behandelen — with their statustypen, resultaattypen (on the
- * Selectielijst gemeenten 2017), roltypen, eigenschappen, informatieobjecttypen and a
- * besluittype, all published.
+ * Selectielijst gemeenten 2017), roltypen, eigenschappen, informatieobjecttypen, a besluittype
+ * and, for Begraven, a zaakobjecttype for the grafplaats (Begraafplaatsen API), all published.
  *
  * Apps only call APIs: the loader creates everything through the Catalogi API, in-process
  * (`app.inject`) with a JWT of the demo client, as any client would. It is idempotent and
@@ -91,6 +91,15 @@ interface ZaaktypeSpec {
   /** [informatieobjecttype omschrijving, richting] */
   informatieobjecttypen: [string, 'inkomend' | 'intern' | 'uitgaand'][];
   besluittypen?: string[];
+  zaakobjecttypen?: ZaakobjecttypeSpec[];
+}
+
+/** An object a zaak is about, kept by another API; `objecttype` is a path on this instance. */
+interface ZaakobjecttypeSpec {
+  relatieOmschrijving: string;
+  objecttype: string;
+  /** Not in RSGB/RGBZ: an object of our own API. */
+  anderObjecttype: boolean;
 }
 
 export const DEMO_CATALOGUS = {
@@ -108,6 +117,7 @@ export const DEMO_CATALOGUS = {
     { omschrijving: 'Aanvraag begrafenis', informatieobjectcategorie: 'Aanvraag', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
     { omschrijving: 'Verlof tot begraven', informatieobjectcategorie: 'Verlof', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
     { omschrijving: 'Bevestiging begrafenis', informatieobjectcategorie: 'Brief', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
+    { omschrijving: 'Bijlage begrafenis', informatieobjectcategorie: 'Bijlage', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
     { omschrijving: 'Grafakte', informatieobjectcategorie: 'Akte', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
     { omschrijving: 'Aanvraag omgevingsvergunning', informatieobjectcategorie: 'Aanvraag', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
     { omschrijving: 'Bouwtekening', informatieobjectcategorie: 'Tekening', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
@@ -147,11 +157,14 @@ export const DEMO_CATALOGUS = {
       trefwoorden: ['begraven', 'begraafplaats', 'uitvaart'],
       referentieproces: 'Begraven',
       procestype: 11, // Toestemming verlenen
+      // With the Begraafplaatsen API's reservering (docs/begrafenisplanner.md): aangevraagd →
+      // Aangevraagd, bevestigd → Ingepland, a new start → Verplaatst. A rejection is the
+      // resultaat Afgewezen with the eindstatus, not a status of its own.
       statustypen: [
-        ['Aanvraag ontvangen', 'De aanvraag voor de begrafenis is ontvangen.'],
-        ['In behandeling', 'De aanvraag wordt behandeld.'],
-        ['Begrafenis gepland', 'De begrafenis is ingepland.'],
-        ['Afgehandeld', 'De begrafenis heeft plaatsgevonden.'],
+        ['Aangevraagd', 'De aanvraag voor de begrafenis is ontvangen; het tijdslot is gereserveerd.'],
+        ['Ingepland', 'De begrafenis is ingepland en bevestigd.'],
+        ['Verplaatst', 'De begrafenis is naar een ander tijdstip verplaatst.'],
+        ['Afgerond', 'De aanvraag is afgehandeld.'],
       ],
       roltypen: [
         ['Uitvaartondernemer', 'initiator'],
@@ -160,8 +173,8 @@ export const DEMO_CATALOGUS = {
         ['Beheerder begraafplaats', 'behandelaar'],
       ],
       resultaattypen: [
-        { omschrijving: 'Begraven', generiek: 'Toegekend', selectielijst: '11.1.1', afleidingswijze: 'afgehandeld', toelichting: 'De overledene is begraven (verlof tot begraven).' },
-        { omschrijving: 'Geweigerd', generiek: 'Afgewezen', selectielijst: '11.2', afleidingswijze: 'afgehandeld', toelichting: 'De begrafenis kon niet op deze begraafplaats plaatsvinden.' },
+        { omschrijving: 'Begraven', generiek: 'Toegekend', selectielijst: '11.1.1', afleidingswijze: 'afgehandeld', toelichting: 'De begrafenis was ingepland en heeft plaatsgevonden (verlof tot begraven).' },
+        { omschrijving: 'Afgewezen', generiek: 'Afgewezen', selectielijst: '11.2', afleidingswijze: 'afgehandeld', toelichting: 'De begrafenis kon niet op deze begraafplaats plaatsvinden.' },
         { omschrijving: 'Ingetrokken', generiek: 'Ingetrokken', selectielijst: '11.3', afleidingswijze: 'afgehandeld', toelichting: 'De aanvraag is ingetrokken.' },
       ],
       eigenschappen: [
@@ -175,8 +188,11 @@ export const DEMO_CATALOGUS = {
         ['Aanvraag begrafenis', 'inkomend'],
         ['Verlof tot begraven', 'inkomend'],
         ['Bevestiging begrafenis', 'uitgaand'],
+        ['Bijlage begrafenis', 'inkomend'],
         ['Grafakte', 'uitgaand'],
       ],
+      // The zaakobject names the grafplaats (objectType overige, objectTypeOverige "grafplaats").
+      zaakobjecttypen: [{ relatieOmschrijving: 'Grafplaats van de begrafenis', objecttype: '/begraafplaatsen/api/v1/grafplaatsen', anderObjecttype: true }],
     },
     {
       identificatie: 'OMGEVINGSVERGUNNING',
@@ -381,7 +397,7 @@ export async function seedDemoCatalogus(og: OpenGrond, client: DemoClient, optio
     if (!procestype) throw new Error(`Demo-catalogus: procestype ${zt.procestype} (${SELECTIELIJST_JAAR}) ontbreekt in de Referentielijsten.`);
     const versions = existingZaaktypen.filter((z) => z.identificatie === zt.identificatie);
     if (versions.some((z) => !z.concept)) continue;
-    const { statustypen, roltypen, resultaattypen, eigenschappen, informatieobjecttypen, besluittypen: bts = [], procestype: _, referentieproces, ...fields } = zt;
+    const { statustypen, roltypen, resultaattypen, eigenschappen, informatieobjecttypen, besluittypen: bts = [], zaakobjecttypen = [], procestype: _, referentieproces, ...fields } = zt;
     const zaaktype =
       versions[0] ??
       (await post('zaaktypen', {
@@ -415,6 +431,13 @@ export async function seedDemoCatalogus(og: OpenGrond, client: DemoClient, optio
     const existingZiots = await ofZaaktype('zaaktype-informatieobjecttypen');
     for (const [i, [omschrijving, richting]] of informatieobjecttypen.entries()) {
       await findOrCreate(existingZiots, 'volgnummer', i + 1, () => post('zaaktype-informatieobjecttypen', { zaaktype: zaaktype.url, informatieobjecttype: omschrijving, volgnummer: i + 1, richting }));
+    }
+    // The standard gives zaakobjecttypen no `status` filter: a zaaktype's are listed whatever its status.
+    const existingZaakobjecttypen = await list(`${CATALOGI}/zaakobjecttypen?zaaktype=${encodeURIComponent(zaaktype.url)}`);
+    for (const zot of zaakobjecttypen) {
+      await findOrCreate(existingZaakobjecttypen, 'relatieOmschrijving', zot.relatieOmschrijving, () =>
+        post('zaakobjecttypen', { ...zot, objecttype: `${base.origin}${zot.objecttype}`, zaaktype: zaaktype.url, catalogus, beginGeldigheid: BEGIN }),
+      );
     }
     const existingResultaattypen = await ofZaaktype('resultaattypen');
     for (const rt of resultaattypen) {

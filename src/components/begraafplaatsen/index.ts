@@ -33,4 +33,16 @@ ZGW-JWT zoals de andere API's. De scopes staan op component \`ac\` in de autoris
 
 ### Notificaties
 
-Deze API publiceert notificaties op het kanaal \`${KANAAL}\` (resource \`reservering\`), met kenmerk \`begraafplaats\`: URL-referentie naar de BEGRAAFPLAATS van de reservering.`;
+Deze API publiceert notificaties op het kanaal \`${KANAAL}\`.
+
+**Main resource**
+
+\`reservering\`
+
+**Kenmerken**
+
+* \`begraafplaats\`: URL-referentie naar de BEGRAAFPLAATS van de reservering.
+
+**Resources en acties**
+- \`reservering\`: create, partial_update, destroy
+`;

@@ -19,11 +19,24 @@ const STATUS = sql<ReserveringStatus>`CASE WHEN r.status = 'voorlopig' AND r.ver
 const where = (conditions: RawBuilder<unknown>[]) => (conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``);
 const page = (n: number) => sql`LIMIT ${PAGE_SIZE} OFFSET ${(n - 1) * PAGE_SIZE}`;
 
-async function counted<T>(db: Q, from: RawBuilder<unknown>, conditions: RawBuilder<unknown>[], select: (w: RawBuilder<unknown>) => RawBuilder<T>): Promise<{ count: number; results: T[] }> {
-  const w = where(conditions);
-  const { rows: total } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} ${w}`.execute(db);
-  const { rows } = await select(w).execute(db);
-  return { count: Number(total[0]!.n), results: rows };
+/**
+ * A table read the same way by uuid and as a filtered, paginated list: `from` with alias,
+ * the columns a row has, the list order.
+ */
+function table<T>(from: RawBuilder<unknown>, alias: string, columns: RawBuilder<unknown>, order: RawBuilder<unknown>) {
+  const uuid = sql.ref(`${alias}.uuid`);
+  return {
+    async find(db: Q, key: string, forUpdate = false): Promise<T | undefined> {
+      const { rows } = await sql<T>`SELECT ${columns} FROM ${from} WHERE ${uuid} = ${key} ${forUpdate ? sql`FOR UPDATE` : sql``}`.execute(db);
+      return rows[0];
+    },
+    async list(db: Q, conditions: RawBuilder<unknown>[], n: number): Promise<{ count: number; results: T[] }> {
+      const w = where(conditions);
+      const { rows: total } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} ${w}`.execute(db);
+      const { rows } = await sql<T>`SELECT ${columns} FROM ${from} ${w} ORDER BY ${order}, ${uuid} ${page(n)}`.execute(db);
+      return { count: Number(total[0]!.n), results: rows };
+    },
+  };
 }
 
 // --- begraafplaatsen ---------------------------------------------------------------------
@@ -43,14 +56,9 @@ const BEGRAAFPLAATS_COLUMNS = sql`b.uuid, b.naam, b.adres, b.gemeentecode, b.slo
             FROM begraafplaatsen.openingstijd o WHERE o.begraafplaats = b.uuid), '[]') AS openingstijden,
   COALESCE((SELECT json_agg(s.datum::text ORDER BY s.datum) FROM begraafplaatsen.sluitingsdag s WHERE s.begraafplaats = b.uuid), '[]') AS sluitingsdagen`;
 
-export function listBegraafplaatsen(db: Q, n: number) {
-  return counted(db, sql`begraafplaatsen.begraafplaats b`, [], (w) => sql<BegraafplaatsRow>`SELECT ${BEGRAAFPLAATS_COLUMNS} FROM begraafplaatsen.begraafplaats b ${w} ORDER BY b.naam, b.uuid ${page(n)}`);
-}
-
-export async function findBegraafplaats(db: Q, uuid: string): Promise<BegraafplaatsRow | undefined> {
-  const { rows } = await sql<BegraafplaatsRow>`SELECT ${BEGRAAFPLAATS_COLUMNS} FROM begraafplaatsen.begraafplaats b WHERE b.uuid = ${uuid}`.execute(db);
-  return rows[0];
-}
+const begraafplaatsTable = table<BegraafplaatsRow>(sql`begraafplaatsen.begraafplaats b`, 'b', BEGRAAFPLAATS_COLUMNS, sql`b.naam`);
+export const listBegraafplaatsen = (db: Q, n: number) => begraafplaatsTable.list(db, [], n);
+export const findBegraafplaats = (db: Q, uuid: string) => begraafplaatsTable.find(db, uuid);
 
 // --- grafsoorten -------------------------------------------------------------------------
 
@@ -64,14 +72,9 @@ export interface GrafsoortRow {
 
 const GRAFSOORT_COLUMNS = sql`g.uuid, g.code, g.naam, g.omschrijving, g.maximum_bijzettingen AS "maximumBijzettingen"`;
 
-export function listGrafsoorten(db: Q, n: number) {
-  return counted(db, sql`begraafplaatsen.grafsoort g`, [], (w) => sql<GrafsoortRow>`SELECT ${GRAFSOORT_COLUMNS} FROM begraafplaatsen.grafsoort g ${w} ORDER BY g.code ${page(n)}`);
-}
-
-export async function findGrafsoort(db: Q, uuid: string): Promise<GrafsoortRow | undefined> {
-  const { rows } = await sql<GrafsoortRow>`SELECT ${GRAFSOORT_COLUMNS} FROM begraafplaatsen.grafsoort g WHERE g.uuid = ${uuid}`.execute(db);
-  return rows[0];
-}
+const grafsoortTable = table<GrafsoortRow>(sql`begraafplaatsen.grafsoort g`, 'g', GRAFSOORT_COLUMNS, sql`g.code`);
+export const listGrafsoorten = (db: Q, n: number) => grafsoortTable.list(db, [], n);
+export const findGrafsoort = (db: Q, uuid: string) => grafsoortTable.find(db, uuid);
 
 // --- graven and grafplaatsen -------------------------------------------------------------
 
@@ -104,6 +107,8 @@ function byReference(column: RawBuilder<unknown>, value: string | null | undefin
   return value === null ? [sql`false`] : [sql`${column} = ${value}`];
 }
 
+const grafTable = table<GrafRow>(sql`begraafplaatsen.graf g`, 'g', GRAF_COLUMNS, sql`g.begraafplaats, g.vak, length(g.nummer), g.nummer`);
+
 export function listGraven(db: Q, filter: GrafFilter, n: number) {
   const vrij = sql`EXISTS (SELECT 1 FROM begraafplaatsen.grafplaats gp WHERE gp.graf = g.uuid AND ${GRAFPLAATS_STATUS} = 'vrij')`;
   const conditions = [
@@ -111,13 +116,10 @@ export function listGraven(db: Q, filter: GrafFilter, n: number) {
     ...byReference(sql`g.grafsoort`, filter.grafsoort),
     ...(filter.beschikbaar === undefined ? [] : [filter.beschikbaar ? vrij : sql`NOT ${vrij}`]),
   ];
-  return counted(db, sql`begraafplaatsen.graf g`, conditions, (w) => sql<GrafRow>`SELECT ${GRAF_COLUMNS} FROM begraafplaatsen.graf g ${w} ORDER BY g.vak, g.nummer, g.uuid ${page(n)}`);
+  return grafTable.list(db, conditions, n);
 }
 
-export async function findGraf(db: Q, uuid: string): Promise<GrafRow | undefined> {
-  const { rows } = await sql<GrafRow>`SELECT ${GRAF_COLUMNS} FROM begraafplaatsen.graf g WHERE g.uuid = ${uuid}`.execute(db);
-  return rows[0];
-}
+export const findGraf = (db: Q, uuid: string) => grafTable.find(db, uuid);
 
 export interface GrafplaatsRow {
   uuid: string;
@@ -131,18 +133,17 @@ export interface GrafplaatsRow {
 const GRAFPLAATS_COLUMNS = sql`gp.uuid, gp.graf, gp.volgnummer, ${GRAFPLAATS_STATUS} AS status,
   (SELECT g.begraafplaats FROM begraafplaatsen.graf g WHERE g.uuid = gp.graf) AS begraafplaats`;
 
+const grafplaatsTable = table<GrafplaatsRow>(sql`begraafplaatsen.grafplaats gp`, 'gp', GRAFPLAATS_COLUMNS, sql`gp.graf, gp.volgnummer`);
+
 export function listGrafplaatsen(db: Q, filter: { graf?: string | null; beschikbaar?: boolean }, n: number) {
   const conditions = [
     ...byReference(sql`gp.graf`, filter.graf),
     ...(filter.beschikbaar === undefined ? [] : [filter.beschikbaar ? sql`${GRAFPLAATS_STATUS} = 'vrij'` : sql`${GRAFPLAATS_STATUS} <> 'vrij'`]),
   ];
-  return counted(db, sql`begraafplaatsen.grafplaats gp`, conditions, (w) => sql<GrafplaatsRow>`SELECT ${GRAFPLAATS_COLUMNS} FROM begraafplaatsen.grafplaats gp ${w} ORDER BY gp.graf, gp.volgnummer ${page(n)}`);
+  return grafplaatsTable.list(db, conditions, n);
 }
 
-export async function findGrafplaats(db: Q, uuid: string): Promise<GrafplaatsRow | undefined> {
-  const { rows } = await sql<GrafplaatsRow>`SELECT ${GRAFPLAATS_COLUMNS} FROM begraafplaatsen.grafplaats gp WHERE gp.uuid = ${uuid}`.execute(db);
-  return rows[0];
-}
+export const findGrafplaats = (db: Q, uuid: string) => grafplaatsTable.find(db, uuid);
 
 // --- reserveringen -----------------------------------------------------------------------
 
@@ -168,6 +169,8 @@ export interface ReserveringFilter {
   periode?: { van: Date; tot: Date };
 }
 
+const reserveringTable = table<ReserveringRow>(sql`begraafplaatsen.reservering r`, 'r', RESERVERING_COLUMNS, sql`r.start, r.aangemaakt`);
+
 export function listReserveringen(db: Q, filter: ReserveringFilter, n: number) {
   const conditions = [
     ...byReference(sql`r.begraafplaats`, filter.begraafplaats),
@@ -175,14 +178,11 @@ export function listReserveringen(db: Q, filter: ReserveringFilter, n: number) {
     ...(filter.status === undefined ? [] : [sql`${STATUS} = ${filter.status}`]),
     ...(filter.periode === undefined ? [] : [sql`r.start >= ${filter.periode.van} AND r.start < ${filter.periode.tot}`]),
   ];
-  return counted(db, sql`begraafplaatsen.reservering r`, conditions, (w) => sql<ReserveringRow>`SELECT ${RESERVERING_COLUMNS} FROM begraafplaatsen.reservering r ${w} ORDER BY r.start, r.aangemaakt, r.uuid ${page(n)}`);
+  return reserveringTable.list(db, conditions, n);
 }
 
 /** `forUpdate`: locks the row, so two changes of one reservation are made one after the other. */
-export async function findReservering(db: Q, uuid: string, forUpdate = false): Promise<ReserveringRow | undefined> {
-  const { rows } = await sql<ReserveringRow>`SELECT ${RESERVERING_COLUMNS} FROM begraafplaatsen.reservering r WHERE r.uuid = ${uuid} ${forUpdate ? sql`FOR UPDATE` : sql``}`.execute(db);
-  return rows[0];
-}
+export const findReservering = (db: Q, uuid: string, forUpdate = false) => reserveringTable.find(db, uuid, forUpdate);
 
 /** The starts of the active reservations of a begraafplaats in [van, tot). */
 export async function heldStarts(db: Q, begraafplaats: string, van: Date, tot: Date): Promise<number[]> {

@@ -38,7 +38,8 @@ const OVERGANGEN: Record<ReserveringStatus, ReserveringStatus[]> = {
   aangevraagd: ['bevestigd', 'geannuleerd'],
   bevestigd: ['geannuleerd'],
   geannuleerd: [],
-  verlopen: [],
+  // An expired hold holds nothing; cancelling it only says so.
+  verlopen: ['geannuleerd'],
 };
 
 const conflict = (code: string, detail: string) => new ProblemError({ status: 409, code, title: 'Conflict.', detail });
@@ -262,7 +263,7 @@ export function reserveringOperations(database: Database, options: Reserveringen
             const status = body.status ?? locked.status;
             if (status !== locked.status || moved || grafplaatsChanged) {
               if (locked.status === 'verlopen' && status !== 'geannuleerd') throw conflict('reservering-verlopen', `De voorlopige reservering is verlopen (${isoLokaal(new Date(locked.verlooptOp!))}); maak een nieuwe.`);
-              if (status !== locked.status && !OVERGANGEN[locked.status].includes(status) && !(locked.status === 'verlopen' && status === 'geannuleerd')) {
+              if (status !== locked.status && !OVERGANGEN[locked.status].includes(status)) {
                 throw conflict('ongeldige-statusovergang', `Een reservering met status ${locked.status} kan niet ${status} worden.`);
               }
               if (status === 'geannuleerd' && (moved || grafplaatsChanged)) throw conflict('ongeldige-statusovergang', 'Een geannuleerde reservering wordt niet verzet.');

@@ -8,16 +8,16 @@ import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { pageEnvelope } from '../../platform/http/pagination.ts';
 import { invalidParam, notFound } from '../../platform/http/problem.ts';
-import { Type, Url } from '../../platform/http/schema.ts';
+import { Type, Url, type Static, type TSchema } from '../../platform/http/schema.ts';
+import type { TObject } from '@sinclair/typebox';
 import * as repository from './repository.ts';
 import { Begraafplaats, Graf, Grafplaats, Grafsoort, PaginatedBegraafplaatsList, PaginatedGrafList, PaginatedGrafplaatsList, PaginatedGrafsoortList, Tijdslot } from './schemas.ts';
 import { instant, isoLokaal, slotStarts } from './tijd.ts';
-import { filterUuid, ownUuid, urls } from './urls.ts';
+import { filterUuid, ownUuid, urls, type Collection } from './urls.ts';
 import { LEZEN } from './scopes.ts';
 
 export const UuidParams = Type.Object({ uuid: Type.String({ format: 'uuid', description: 'Unieke resource identifier (UUID4).' }) });
 export const PAGE = Type.Integer({ minimum: 1, description: 'Een pagina binnen de gepagineerde set resultaten.' });
-const BESCHIKBAAR = Type.Boolean({ description: 'true: alleen met een vrije grafplaats; false: alleen zonder.' });
 
 export function begraafplaatsToApi(b: repository.BegraafplaatsRow, apiRoot: string) {
   return { url: urls(apiRoot).begraafplaats(b.uuid), uuid: b.uuid, naam: b.naam, adres: b.adres, gemeentecode: b.gemeentecode, slotduur: b.slotduur, openingstijden: b.openingstijden, sluitingsdagen: b.sluitingsdagen };
@@ -52,117 +52,134 @@ export async function begraafplaatsOf(database: Database, url: string, field = '
   return found;
 }
 
-export function resourceOperations(database: Database): Operation[] {
-  const db = database.db;
-  const existing = async <T>(found: Promise<T | undefined>, what: string, uuid: string) => {
-    const row = await found;
-    if (!row) throw notFound(`${what} ${uuid} bestaat niet.`);
-    return row;
-  };
-  const list = (path: string, tag: string, schema: Parameters<typeof defineOperation>[0]['responses'][number]['schema']) => ({
-    method: 'GET' as const,
-    path,
-    operationId: `${tag}_list`,
-    tags: [path.slice(1)],
-    scopes: LEZEN,
-    responses: { 200: { description: 'OK', schema } },
-  });
-  const detail = (path: string, tag: string, schema: Parameters<typeof defineOperation>[0]['responses'][number]['schema']) => ({
-    method: 'GET' as const,
-    path: `${path}/{uuid}`,
-    operationId: `${tag}_read`,
-    tags: [path.slice(1)],
-    scopes: LEZEN,
-    params: UuidParams,
-    responses: { 200: { description: 'OK', schema } },
-  });
+interface ReadResource<Row, Q extends TObject> {
+  collection: Collection;
+  /** Singular, for operationIds and messages: `begraafplaats`. */
+  resource: string;
+  schema: TSchema;
+  paginated: TSchema;
+  /** The list's filters besides `page`. */
+  filters: Q;
+  summaries: { list: string; listDescription: string; read: string; readDescription: string };
+  list(query: Static<Q>, page: number): Promise<{ count: number; results: Row[] }>;
+  find(uuid: string): Promise<Row | undefined>;
+  toApi(row: Row, apiRoot: string): unknown;
+}
 
+/** The list (paginated, filtered) and the detail of one read-only resource. */
+function readOperations<Row, Q extends TObject>(r: ReadResource<Row, Q>): Operation[] {
+  const tags = [r.collection];
   return [
     defineOperation({
-      ...list('/begraafplaatsen', 'begraafplaats', PaginatedBegraafplaatsList),
-      summary: 'Alle begraafplaatsen opvragen.',
-      description: 'De begraafplaatsen met hun openingstijden, sluitingsdagen en slotduur, op naam.',
-      query: Type.Object({ page: Type.Optional(PAGE) }),
+      method: 'GET',
+      path: `/${r.collection}`,
+      operationId: `${r.resource}_list`,
+      summary: r.summaries.list,
+      description: r.summaries.listDescription,
+      tags,
+      scopes: LEZEN,
+      query: Type.Object({ ...r.filters.properties, page: Type.Optional(PAGE) }),
+      responses: { 200: { description: 'OK', schema: r.paginated } },
       async handler({ query, apiRoot, request }) {
-        const n = query.page ?? 1;
-        const { count, results } = await repository.listBegraafplaatsen(db, n);
-        return { status: 200, body: pageEnvelope(`${apiRoot}/begraafplaatsen`, request, n, count, results.map((b) => begraafplaatsToApi(b, apiRoot))) };
+        const n = (query.page as number | undefined) ?? 1;
+        const { count, results } = await r.list(query as Static<Q>, n);
+        return { status: 200, body: pageEnvelope(`${apiRoot}/${r.collection}`, request, n, count, results.map((row) => r.toApi(row, apiRoot))) };
       },
     }),
     defineOperation({
-      ...detail('/begraafplaatsen', 'begraafplaats', Begraafplaats),
-      summary: 'Een begraafplaats opvragen.',
-      description: 'Een begraafplaats met haar openingstijden, sluitingsdagen en slotduur.',
+      method: 'GET',
+      path: `/${r.collection}/{uuid}`,
+      operationId: `${r.resource}_read`,
+      summary: r.summaries.read,
+      description: r.summaries.readDescription,
+      tags,
+      scopes: LEZEN,
+      params: UuidParams,
+      responses: { 200: { description: 'OK', schema: r.schema } },
       async handler({ params, apiRoot }) {
-        return { status: 200, body: begraafplaatsToApi(await existing(repository.findBegraafplaats(db, params.uuid), 'Begraafplaats', params.uuid), apiRoot) };
+        const row = await r.find(params.uuid);
+        if (!row) throw notFound(`${r.resource} ${params.uuid} bestaat niet.`);
+        return { status: 200, body: r.toApi(row, apiRoot) };
       },
     }),
-    defineOperation({
-      ...list('/grafsoorten', 'grafsoort', PaginatedGrafsoortList),
-      summary: 'Alle grafsoorten opvragen.',
-      description: 'De soorten graf: particulier-graf, algemeen-graf, urnengraf, kindergraf.',
-      query: Type.Object({ page: Type.Optional(PAGE) }),
-      async handler({ query, apiRoot, request }) {
-        const n = query.page ?? 1;
-        const { count, results } = await repository.listGrafsoorten(db, n);
-        return { status: 200, body: pageEnvelope(`${apiRoot}/grafsoorten`, request, n, count, results.map((g) => grafsoortToApi(g, apiRoot))) };
+  ];
+}
+
+const NO_FILTERS = Type.Object({});
+
+export function resourceOperations(database: Database): Operation[] {
+  const db = database.db;
+  return [
+    ...readOperations({
+      collection: 'begraafplaatsen',
+      resource: 'begraafplaats',
+      schema: Begraafplaats,
+      paginated: PaginatedBegraafplaatsList,
+      filters: NO_FILTERS,
+      summaries: {
+        list: 'Alle begraafplaatsen opvragen.',
+        listDescription: 'De begraafplaatsen met hun openingstijden, sluitingsdagen en slotduur, op naam.',
+        read: 'Een begraafplaats opvragen.',
+        readDescription: 'Een begraafplaats met haar openingstijden, sluitingsdagen en slotduur.',
       },
+      list: (_query, n) => repository.listBegraafplaatsen(db, n),
+      find: (uuid) => repository.findBegraafplaats(db, uuid),
+      toApi: begraafplaatsToApi,
     }),
-    defineOperation({
-      ...detail('/grafsoorten', 'grafsoort', Grafsoort),
-      summary: 'Een grafsoort opvragen.',
-      description: 'Een grafsoort.',
-      async handler({ params, apiRoot }) {
-        return { status: 200, body: grafsoortToApi(await existing(repository.findGrafsoort(db, params.uuid), 'Grafsoort', params.uuid), apiRoot) };
+    ...readOperations({
+      collection: 'grafsoorten',
+      resource: 'grafsoort',
+      schema: Grafsoort,
+      paginated: PaginatedGrafsoortList,
+      filters: NO_FILTERS,
+      summaries: {
+        list: 'Alle grafsoorten opvragen.',
+        listDescription: 'De soorten graf: particulier-graf, algemeen-graf, urnengraf, kindergraf.',
+        read: 'Een grafsoort opvragen.',
+        readDescription: 'Een grafsoort.',
       },
+      list: (_query, n) => repository.listGrafsoorten(db, n),
+      find: (uuid) => repository.findGrafsoort(db, uuid),
+      toApi: grafsoortToApi,
     }),
-    defineOperation({
-      ...list('/graven', 'graf', PaginatedGrafList),
-      summary: 'Alle graven opvragen.',
-      description: 'Graven, op vak en nummer; te filteren op begraafplaats, grafsoort en of er een grafplaats vrij is.',
-      query: Type.Object({
+    ...readOperations({
+      collection: 'graven',
+      resource: 'graf',
+      schema: Graf,
+      paginated: PaginatedGrafList,
+      filters: Type.Object({
         begraafplaats: Type.Optional(Url({ description: 'URL-referentie naar de begraafplaats.' })),
         grafsoort: Type.Optional(Url({ description: 'URL-referentie naar de grafsoort.' })),
-        beschikbaar: Type.Optional(BESCHIKBAAR),
-        page: Type.Optional(PAGE),
+        beschikbaar: Type.Optional(Type.Boolean({ description: 'true: alleen graven met een vrije grafplaats; false: alleen graven zonder.' })),
       }),
-      async handler({ query, apiRoot, request }) {
-        const n = query.page ?? 1;
-        const filter = { begraafplaats: filterUuid(query.begraafplaats, 'begraafplaatsen'), grafsoort: filterUuid(query.grafsoort, 'grafsoorten'), beschikbaar: query.beschikbaar };
-        const { count, results } = await repository.listGraven(db, filter, n);
-        return { status: 200, body: pageEnvelope(`${apiRoot}/graven`, request, n, count, results.map((g) => grafToApi(g, apiRoot))) };
+      summaries: {
+        list: 'Alle graven opvragen.',
+        listDescription: 'Graven, per begraafplaats op vak en nummer; te filteren op begraafplaats, grafsoort en of er een grafplaats vrij is.',
+        read: 'Een graf opvragen.',
+        readDescription: 'Een graf met zijn grafplaatsen.',
       },
+      list: (query, n) => repository.listGraven(db, { begraafplaats: filterUuid(query.begraafplaats, 'begraafplaatsen'), grafsoort: filterUuid(query.grafsoort, 'grafsoorten'), beschikbaar: query.beschikbaar }, n),
+      find: (uuid) => repository.findGraf(db, uuid),
+      toApi: grafToApi,
     }),
-    defineOperation({
-      ...detail('/graven', 'graf', Graf),
-      summary: 'Een graf opvragen.',
-      description: 'Een graf met zijn grafplaatsen.',
-      async handler({ params, apiRoot }) {
-        return { status: 200, body: grafToApi(await existing(repository.findGraf(db, params.uuid), 'Graf', params.uuid), apiRoot) };
-      },
-    }),
-    defineOperation({
-      ...list('/grafplaatsen', 'grafplaats', PaginatedGrafplaatsList),
-      summary: 'Alle grafplaatsen opvragen.',
-      description: 'Grafplaatsen met hun status (vrij, gereserveerd, bezet); te filteren op graf en op vrij.',
-      query: Type.Object({
+    ...readOperations({
+      collection: 'grafplaatsen',
+      resource: 'grafplaats',
+      schema: Grafplaats,
+      paginated: PaginatedGrafplaatsList,
+      filters: Type.Object({
         graf: Type.Optional(Url({ description: 'URL-referentie naar het graf.' })),
         beschikbaar: Type.Optional(Type.Boolean({ description: 'true: alleen vrije grafplaatsen; false: alleen gereserveerde en bezette.' })),
-        page: Type.Optional(PAGE),
       }),
-      async handler({ query, apiRoot, request }) {
-        const n = query.page ?? 1;
-        const { count, results } = await repository.listGrafplaatsen(db, { graf: filterUuid(query.graf, 'graven'), beschikbaar: query.beschikbaar }, n);
-        return { status: 200, body: pageEnvelope(`${apiRoot}/grafplaatsen`, request, n, count, results.map((g) => grafplaatsToApi(g, apiRoot))) };
+      summaries: {
+        list: 'Alle grafplaatsen opvragen.',
+        listDescription: 'Grafplaatsen met hun status (vrij, gereserveerd, bezet); te filteren op graf en op vrij.',
+        read: 'Een grafplaats opvragen.',
+        readDescription: 'Een grafplaats met haar status.',
       },
-    }),
-    defineOperation({
-      ...detail('/grafplaatsen', 'grafplaats', Grafplaats),
-      summary: 'Een grafplaats opvragen.',
-      description: 'Een grafplaats met haar status.',
-      async handler({ params, apiRoot }) {
-        return { status: 200, body: grafplaatsToApi(await existing(repository.findGrafplaats(db, params.uuid), 'Grafplaats', params.uuid), apiRoot) };
-      },
+      list: (query, n) => repository.listGrafplaatsen(db, { graf: filterUuid(query.graf, 'graven'), beschikbaar: query.beschikbaar }, n),
+      find: (uuid) => repository.findGrafplaats(db, uuid),
+      toApi: grafplaatsToApi,
     }),
     defineOperation({
       method: 'GET',
