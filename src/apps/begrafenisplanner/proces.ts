@@ -64,7 +64,7 @@ export function ontbreekt(a: Aanvraag): string[] {
 export async function dienIn(sources: Sources, store: AanvraagStore, organisaties: Organisaties, aanvraag: Aanvraag): Promise<Aanvraag> {
   if (ontbreekt(aanvraag).length) throw new ProcesError(ontbreekt(aanvraag).join(' '));
   const reservering = await sources.begraafplaatsen.reservering(aanvraag.reservering!);
-  if (reservering.status === 'geannuleerd' || (reservering.status === 'voorlopig' && reservering.verlooptOp && new Date(reservering.verlooptOp) < new Date())) {
+  if (reservering.status === 'geannuleerd' || reservering.status === 'verlopen' || (reservering.status === 'voorlopig' && reservering.verlooptOp && new Date(reservering.verlooptOp) < new Date())) {
     throw new ProcesError('Uw reservering van het tijdslot is verlopen. Kies opnieuw een datum en tijdslot.');
   }
   const begraven = await sources.catalogi.begraven();

@@ -47,6 +47,7 @@ const backLink = (a: Aanvraag) => paragraph(link(aanvraagPath(a), 'Terug naar he
 async function holdNotice(sources: Sources, a: Aanvraag): Promise<string> {
   if (!a.reservering || a.ingediend) return '';
   const r = await sources.begraafplaatsen.reservering(a.reservering);
+  if (r.status === 'verlopen' || r.status === 'geannuleerd') return alert('warning', 'Uw voorlopige reservering van het tijdslot is verlopen. Kies opnieuw een datum en tijdslot.');
   if (r.status === 'voorlopig' && r.verlooptOp) {
     const expired = new Date(r.verlooptOp) < new Date();
     return expired

@@ -38,7 +38,8 @@ export interface Tijdslot {
   eind: string;
   beschikbaar: boolean;
 }
-export type ReserveringStatus = 'voorlopig' | 'aangevraagd' | 'bevestigd' | 'geannuleerd';
+/** `verlopen`: a voorlopig one past its verlooptOp (read only). */
+export type ReserveringStatus = 'voorlopig' | 'verlopen' | 'aangevraagd' | 'bevestigd' | 'geannuleerd';
 export interface Reservering {
   url: string;
   uuid: string;
