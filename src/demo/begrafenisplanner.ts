@@ -65,27 +65,46 @@ export async function seedBegrafenisplanner(og: OpenGrond, options: { origin: st
   const gemeente = { clientId: GEMEENTE_CLIENT_ID, secret: await secretOf(og, GEMEENTE_CLIENT_ID) };
   const uitvaart = { clientId: UITVAART_CLIENT_ID, secret: await secretOf(og, UITVAART_CLIENT_ID) };
   const zaakvertrouwelijk = 'zaakvertrouwelijk' as const;
-  await provisionClients(og.database, [{ ...gemeente, label: 'Begrafenisplanner (gemeente, team Begraafplaatsen)', heeftAlleAutorisaties: true }]);
+  // To read the catalogus (and name its types in the rights below), the gemeente's client starts with catalogi.lezen.
+  await provisionClients(og.database, [{ ...gemeente, label: 'Begrafenisplanner (gemeente, team Begraafplaatsen)', heeftAlleAutorisaties: false, autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen'] }] }]);
   og.authenticator.invalidate();
-  // The uitvaartonderneming's rights name the zaaktype and informatieobjecttypen, as the Catalogi API has them.
+  // The rights name the zaaktype and informatieobjecttypen, as the Catalogi API has them.
   const begraven = await connectSources({ origin: options.origin, credentials: gemeente }).catalogi.begraven();
-  const iots = begraven.informatieobjecttypen.filter((t) => ['Verlof tot begraven', 'Bevestiging begrafenis'].includes(t.omschrijving)).map((t) => t.url);
+  const iots = (names?: string[]) => begraven.informatieobjecttypen.filter((t) => !names || names.includes(t.omschrijving)).map((t) => t.url);
+  const documenten = (scopes: string[], urls: string[]) => urls.map((informatieobjecttype) => ({ component: 'drc' as const, scopes, informatieobjecttype, maxVertrouwelijkheidaanduiding: zaakvertrouwelijk }));
   await provisionClients(og.database, [
+    {
+      ...gemeente,
+      label: 'Begrafenisplanner (gemeente, team Begraafplaatsen)',
+      heeftAlleAutorisaties: false,
+      autorisaties: [
+        { component: 'zrc', scopes: ['zaken.lezen', 'zaken.bijwerken', 'zaken.statussen.toevoegen'], zaaktype: begraven.zaaktype.url, maxVertrouwelijkheidaanduiding: zaakvertrouwelijk },
+        ...documenten(['documenten.aanmaken', 'documenten.lezen'], iots()),
+        { component: 'ztc', scopes: ['catalogi.lezen'] },
+        { component: 'ac', scopes: ['begraafplaatsen.beheren'] },
+      ],
+    },
     {
       ...uitvaart,
       label: `Begrafenisplanner (${UITVAART.name})`,
       heeftAlleAutorisaties: false,
       autorisaties: [
+        // zaken.aanmaken sets only the first status: the uitvaartonderneming can not plan its own burial.
         { component: 'zrc', scopes: ['zaken.aanmaken', 'zaken.lezen', 'zaken.bijwerken'], zaaktype: begraven.zaaktype.url, maxVertrouwelijkheidaanduiding: zaakvertrouwelijk },
-        ...iots.map((informatieobjecttype) => ({ component: 'drc' as const, scopes: ['documenten.aanmaken', 'documenten.lezen'], informatieobjecttype, maxVertrouwelijkheidaanduiding: zaakvertrouwelijk })),
+        ...documenten(['documenten.aanmaken', 'documenten.lezen'], iots(['Verlof tot begraven', 'Bevestiging begrafenis'])),
         { component: 'ztc', scopes: ['catalogi.lezen'] },
         { component: 'nrc', scopes: ['notificaties.consumeren'] },
+        // Reserve, not confirm (begraafplaatsen.beheren).
         { component: 'ac', scopes: ['begraafplaatsen.reserveren'] },
       ],
     },
   ]);
   og.authenticator.invalidate();
-  await provisionBrpAutorisaties(og.database.db, [{ clientId: UITVAART_CLIENT_ID, queryTypes: ['RaadpleegMetBurgerservicenummer'], fields: [...new Set([...OVERLEDENE_FIELDS, ...RECHTHEBBENDE_FIELDS])] }]);
+  const brpFields = [...new Set([...OVERLEDENE_FIELDS, ...RECHTHEBBENDE_FIELDS])];
+  await provisionBrpAutorisaties(
+    og.database.db,
+    [GEMEENTE_CLIENT_ID, UITVAART_CLIENT_ID].map((clientId) => ({ clientId, queryTypes: ['RaadpleegMetBurgerservicenummer'], fields: brpFields })),
+  );
   for (const persoon of DEMO_PERSONEN) await savePersoonslijst(og.database.db, persoonslijst(persoon));
   return {
     organisaties: DEMO_ORGANISATIES,

@@ -8,6 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPlanner, nextWeekday, type PlannerServer } from './setup.ts';
 import { Visitor, alerts, choices, links } from './browser-less.ts';
+import { connectSources } from '../../../src/apps/begrafenisplanner/sources/index.ts';
+import { SourceError } from '../../../src/apps/begrafenisplanner/sources/http.ts';
 
 const U = '/begrafenisplanner/uitvaartonderneming';
 const G = '/begrafenisplanner/gemeente';
@@ -135,6 +137,18 @@ describe('Begrafenisplanner', () => {
     let services = new Set<string>();
     const outgoing = async () => new Set((await p.group.uitvaart.store.db.selectFrom('fsc.transaction_logs').select('service_name').where('direction', '=', 'DIRECTION_OUTGOING').execute()).map((r) => r.service_name as string));
     await until('every source in the outway log', async () => ['zaken', 'brp', 'begraafplaatsen', 'documenten', 'catalogi', 'notificaties'].every((s) => services.has(s)) || ((services = await outgoing()), false) || undefined);
+  });
+
+  it('the uitvaartonderneming may request, not plan: its client can not confirm the slot or set a later status', async () => {
+    const uitvaart = connectSources(p.connections.uitvaartonderneming);
+    const zaak = p.connections.gemeente.origin + '/zaken/api/v1/zaken/' + zaakPath.split('/').pop();
+    const [reservering] = await uitvaart.begraafplaatsen.reserveringen({ zaak });
+    const confirm = await uitvaart.begraafplaatsen.wijzig(reservering!.url, { status: 'bevestigd' }).catch((e: unknown) => e);
+    assert.ok(confirm instanceof SourceError && confirm.status === 403, String(confirm));
+    const begraven = await uitvaart.catalogi.begraven();
+    const ingepland = begraven.statustypen.find((t) => t.omschrijving === 'Ingepland')!;
+    const status = await uitvaart.zaken.zetStatus({ zaak, statustype: ingepland.url }).catch((e: unknown) => e);
+    assert.ok(status instanceof SourceError && status.status === 403, String(status));
   });
 
   it('gemeente: the work list and the detail, fetched from the sources', async () => {
