@@ -30,7 +30,7 @@ import { ProblemError } from './platform/http/problem.ts';
 import { seedDemo } from './seed.ts';
 import { NOTIFICATIES_USAGE, runNotificaties } from './components/notificaties/cli.ts';
 import { runFscCommand } from './fsc/cli.ts';
-import { startPracticeGroup, type PracticeGroup } from './fsc/practice.ts';
+import { PRACTICE_SERVICES, startPracticeGroup, type PracticeGroup } from './fsc/practice.ts';
 import { seedBegrafenisplanner } from './demo/begrafenisplanner.ts';
 import { APP_PATH, GEMEENTE_PATH, UITVAART_PATH } from './apps/begrafenisplanner/index.ts';
 import type { NotificatiesOptions } from './components/notificaties/settings.ts';
@@ -299,8 +299,8 @@ async function start(): Promise<void> {
     fscGroup = await startPracticeGroup({ zgwBaseUrl: `http://localhost:${actualPort}` });
     lines.push(
       '',
-      'FSC-oefengroep (zie docs/fsc.md): de gemeente biedt de Zaken API via haar inway aan, een',
-      'uitvaartonderneming roept die via haar outway aan, onder een door beide getekend contract:',
+      `FSC-oefengroep (zie docs/fsc.md): de gemeente biedt haar API's (${PRACTICE_SERVICES.join(', ')}) via haar`,
+      'inway aan, een uitvaartonderneming roept ze via haar outway aan, onder een door beide getekend contract:',
       `  manager gemeente (ook directory): ${fscGroup.gemeente.managerAddress}   inway: ${fscGroup.gemeente.inwayAddress}`,
       `  manager uitvaartonderneming:      ${fscGroup.uitvaart.managerAddress}   outway: ${fscGroup.uitvaart.outwayAddress}`,
       `Probeer: curl -H 'Fsc-Grant-Hash: ${fscGroup.grantHash}' -H "Authorization: Bearer $TOKEN" ${fscGroup.uitvaart.outwayAddress}/zaken/api/v1/zaken`,
