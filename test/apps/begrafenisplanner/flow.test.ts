@@ -79,6 +79,10 @@ describe('Begrafenisplanner', () => {
     const ok = await v.post(`${draft}/overledene`, { bsn: '999993653' });
     assert.equal(ok.status, 200);
     assert.match(ok.html, /Gevonden in de BRP: Johannes Pieter de Vries/);
+    // A form sent without a choice: the errors first, each linking to its group.
+    const empty = await v.post(`${draft}/begraafplaats`, {});
+    assert.equal(empty.status, 400);
+    assert.match(empty.html, /href="#begraafplaats-0">Kies een begraafplaats\.<\/a>[^]*href="#grafsoort-0">Kies een grafsoort\.<\/a>/);
     // The slot step needs a cemetery first, and says so.
     assert.match((await v.get(`${draft}/tijdslot`)).html, /Kies eerst een begraafplaats/);
     // Submitting an incomplete request is not offered; the check page says what is missing.

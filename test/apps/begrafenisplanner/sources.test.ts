@@ -9,6 +9,8 @@ import http from 'node:http';
 import { SourceClient, SourceError } from '../../../src/apps/begrafenisplanner/sources/http.ts';
 import { message } from '../../../src/apps/begrafenisplanner/pages/common.ts';
 import { parseMultipart } from '../../../src/apps/begrafenisplanner/multipart.ts';
+import { bevestigingPdf, winAnsi } from '../../../src/apps/begrafenisplanner/pdf.ts';
+import { PDFDocument } from 'pdf-lib';
 
 const credentials = { clientId: 'test', secret: 'test-secret' };
 
@@ -82,4 +84,23 @@ test('the upload form: fields and a file, binary intact', () => {
   assert.equal(parsed.files.verlof!.filename, 'verlof.pdf');
   assert.equal(parsed.files.verlof!.contentType, 'application/pdf');
   assert.deepEqual(parsed.files.verlof!.data, file);
+});
+
+test('the confirmation PDF: any name can be written, the letter says what was confirmed', async () => {
+  assert.equal(winAnsi('Yılmaz – Łukasz Şahin, José'), "Yilmaz - Lukasz Sahin, José");
+  const pdf = await bevestigingPdf({
+    gemeente: 'Gemeente Oefenstad',
+    zaakIdentificatie: 'ZAAK-2026-0000000001',
+    overledene: 'Ayşe Yılmaz',
+    rechthebbende: 'Zoë de Wit',
+    uitvaartonderneming: 'Uitvaartonderneming De Laatste Eer',
+    begraafplaats: 'Begraafplaats Rustoord',
+    adres: 'Rustoordweg 12, 1235 CD Oefenstad',
+    graf: 'vak 1, graf 3, plaats 1',
+    start: new Date('2026-12-04T09:00:00+01:00'),
+  });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  const doc = await PDFDocument.load(pdf);
+  assert.equal(doc.getPageCount(), 1);
+  assert.equal(doc.getTitle(), 'Bevestiging begrafenis ZAAK-2026-0000000001');
 });

@@ -147,6 +147,7 @@ ${paragraph(link(UITVAART_PATH, 'Terug naar mijn aanvragen'))}`;
   });
 
   // Step 1: begraafplaats and grafsoort, then a grave with a free place.
+  /** `errors` per field (begraafplaats, grafsoort, graf); the summary links to each group's first option. */
   const begraafplaatsPage = async (reply: FastifyReply, a: Aanvraag, errors: Record<string, string> = {}, status = 200) => {
     const sources = ctx.sources();
     const [begraafplaatsen, grafsoorten] = await Promise.all([sources.begraafplaatsen.begraafplaatsen(), sources.begraafplaatsen.grafsoorten()]);
@@ -158,7 +159,7 @@ ${paragraph(link(UITVAART_PATH, 'Terug naar mijn aanvragen'))}`;
         : alert('warning', 'Op deze begraafplaats is geen graf van deze soort vrij. Kies een andere begraafplaats of grafsoort.');
     }
     const chosen = a.grafplaats ? alert('ok', `Gekozen: ${escape(await grafOmschrijving(sources, a.grafplaats))}.`) : '';
-    const body = `${errorSummary(errors)}${chosen}
+    const body = `${errorSummary(Object.fromEntries(Object.entries(errors).map(([field, text]) => [`${field}-0`, text])))}${chosen}
 ${form(aanvraagPath(a, 'begraafplaats'), `${choiceGroup({ name: 'begraafplaats', legend: 'Begraafplaats', choices: begraafplaatsen.map((b) => ({ value: b.url, label: b.naam, description: b.adres })), selected: a.begraafplaats ? [a.begraafplaats] : [], error: errors.begraafplaats })}
 ${choiceGroup({ name: 'grafsoort', legend: 'Grafsoort', choices: grafsoorten.map((g) => ({ value: g.url, label: g.naam, description: g.omschrijving })), selected: a.grafsoort ? [a.grafsoort] : [], error: errors.grafsoort })}
 ${buttonGroup(button(a.begraafplaats ? 'Wijzigen en graven tonen' : 'Graven tonen'))}`)}
@@ -178,9 +179,9 @@ ${graven}${backLink(a)}`;
     return safely(reply, 'Begraafplaats, grafsoort en graf', async () => {
       const { begraafplaats, grafsoort } = request.body ?? {};
       const errors: Record<string, string> = {};
-      if (!begraafplaats) errors['begraafplaats-0'] = 'Kies een begraafplaats.';
-      if (!grafsoort) errors['grafsoort-0'] = 'Kies een grafsoort.';
-      if (Object.keys(errors).length) return begraafplaatsPage(reply, aanvraag, { begraafplaats: errors['begraafplaats-0'] ?? '', grafsoort: errors['grafsoort-0'] ?? '', ...errors }, 400);
+      if (!begraafplaats) errors.begraafplaats = 'Kies een begraafplaats.';
+      if (!grafsoort) errors.grafsoort = 'Kies een grafsoort.';
+      if (Object.keys(errors).length) return begraafplaatsPage(reply, aanvraag, errors, 400);
       const sources = ctx.sources();
       const change: Partial<Aanvraag> = { begraafplaats: begraafplaats!, grafsoort: grafsoort! };
       if (begraafplaats !== aanvraag.begraafplaats || grafsoort !== aanvraag.grafsoort) {
@@ -204,10 +205,10 @@ ${graven}${backLink(a)}`;
     if (!a) return;
     return safely(reply, 'Begraafplaats, grafsoort en graf', async () => {
       const graf = request.body?.graf;
-      if (!graf) return begraafplaatsPage(reply, a, { 'graf-0': 'Kies een graf.', graf: 'Kies een graf.' }, 400);
+      if (!graf) return begraafplaatsPage(reply, a, { graf: 'Kies een graf.' }, 400);
       const sources = ctx.sources();
       const [plaats] = await sources.begraafplaatsen.beschikbareGrafplaatsen(graf);
-      if (!plaats) return begraafplaatsPage(reply, a, { 'graf-0': 'Dit graf heeft zojuist geen vrije plaats meer. Kies een ander graf.', graf: 'Dit graf heeft geen vrije plaats meer.' }, 409);
+      if (!plaats) return begraafplaatsPage(reply, a, { graf: 'Dit graf heeft zojuist geen vrije plaats meer. Kies een ander graf.' }, 409);
       // The slot already held also holds the grave place.
       if (a.reservering) await sources.begraafplaatsen.wijzig(a.reservering, { grafplaats: plaats.url });
       await store.update(a.uuid, { graf, grafplaats: plaats.url });
