@@ -87,7 +87,7 @@ export function registerUitvaartPages(app: FastifyInstance, ctx: UitvaartContext
     ]);
     const body = `${paragraph('Vraag een begrafenis aan op een begraafplaats van Gemeente Oefenstad. U kunt de stappen in elke volgorde invullen; een gekozen tijdslot blijft een half uur voor u vastgehouden.')}
 ${form(`${UITVAART_PATH}/aanvragen`, buttonGroup(button('Nieuwe aanvraag')))}
-${heading(2, 'Mijn aanvragen')}
+${heading(2, 'Aanvragen')}
 ${rows.length ? table('Aanvragen, nieuwste eerst. De status wordt bijgewerkt zodra de gemeente iets verandert.', ['Aanvraag', 'Status', 'Status gewijzigd'], rows) : paragraph('U heeft nog geen aanvragen.')}`;
     return show(reply, 'uitvaart', 'Mijn aanvragen', body);
   });
