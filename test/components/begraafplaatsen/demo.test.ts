@@ -14,7 +14,7 @@ const CATALOGI = '/catalogi/api/v1';
 describe('demo data of the Begrafenisplanner', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ components: ['autorisaties', 'catalogi', 'referentielijsten', 'begraafplaatsen'] });
+    server = await startTestServer();
     await seedDemo(server.og, { baseUrl: server.baseUrl });
   });
   after(() => server?.close());
@@ -47,6 +47,22 @@ describe('demo data of the Begrafenisplanner', () => {
     const [zaakobjecttype] = await of('zaakobjecttypen');
     assert.equal(zaakobjecttype.relatieOmschrijving, 'Grafplaats van de begrafenis');
     assert.equal(zaakobjecttype.objecttype, `${server.baseUrl}${API}/grafplaatsen`);
+  });
+
+  it('lets a zaak Begraven name a grafplaats as its zaakobject, of the zaakobjecttype', async () => {
+    const [zaaktype] = (await server.call('GET', `${CATALOGI}/zaaktypen?identificatie=BEGRAVEN`)).body.results;
+    const [zaakobjecttype] = (await server.call('GET', `${CATALOGI}/zaakobjecttypen?zaaktype=${encodeURIComponent(zaaktype.url)}`)).body.results;
+    const grafplaats = (await server.call('GET', `${API}/grafplaatsen?beschikbaar=true`)).body.results[0];
+    const zaak = await server.call('POST', '/zaken/api/v1/zaken', {
+      body: { bronorganisatie: '123456782', verantwoordelijkeOrganisatie: '123456782', zaaktype: zaaktype.url, startdatum: new Date().toISOString().slice(0, 10) },
+      headers: { 'Accept-Crs': 'EPSG:4326', 'Content-Crs': 'EPSG:4326' },
+    });
+    assert.equal(zaak.status, 201, JSON.stringify(zaak.body));
+    const zaakobject = await server.call('POST', '/zaken/api/v1/zaakobjecten', {
+      body: { zaak: zaak.body.url, object: grafplaats.url, objectType: 'overige', objectTypeOverige: 'grafplaats', relatieomschrijving: 'Grafplaats van de begrafenis', zaakobjecttype: zaakobjecttype.url },
+    });
+    assert.equal(zaakobject.status, 201, JSON.stringify(zaakobject.body));
+    assert.equal(zaakobject.body.object, grafplaats.url);
   });
 
   it('seeding again changes nothing', async () => {

@@ -35,7 +35,7 @@ describe('Begraafplaatsen API: reserveringen', () => {
     server = await startBegraafplaatsenServer();
     oefenstad = await begraafplaatsNamed(server, 'Algemene Begraafplaats Oefenstad');
     rustoord = await begraafplaatsNamed(server, 'Begraafplaats Rustoord');
-    for (const datum of werkdagen(oefenstad, 4)) {
+    for (const datum of werkdagen(oefenstad, 6)) {
       const { body } = await server.call('GET', `${API}/tijdsloten?begraafplaats=${encodeURIComponent(oefenstad.url)}&datum=${datum}`);
       slots.push(...body.map((s: { start: string }) => s.start));
     }
@@ -224,6 +224,25 @@ describe('Begraafplaatsen API: reserveringen', () => {
     const movedConfirmed = await patch(r.url, { start: d }, BEHEERDER);
     assert.equal(movedConfirmed.status, 200);
     assert.deepEqual([movedConfirmed.body.start, movedConfirmed.body.status, movedConfirmed.body.verlooptOp], [d, 'bevestigd', null]);
+  });
+
+  it('reschedules two reservations onto one slot at once: one moves, the other gets 409', async () => {
+    const [a, b, target] = [slot(), slot(), slot()];
+    const first = (await reserve({ begraafplaats: oefenstad.url, start: a })).body;
+    const second = (await reserve({ begraafplaats: oefenstad.url, start: b })).body;
+    const answers = await Promise.all([patch(first.url, { start: target }), patch(second.url, { start: target })]);
+    assert.deepEqual(answers.map((x) => x.status).sort(), [200, 409]);
+    assert.equal(answers.find((x) => x.status === 409)!.body.code, 'tijdslot-bezet');
+  });
+
+  it('holds the rule in the database itself: a second active reservation of a slot cannot be inserted, a cancelled one can', async () => {
+    const start = new Date(slot());
+    const insert = (status: string) =>
+      sql`INSERT INTO begraafplaatsen.reservering (uuid, begraafplaats, start, eind, status, verloopt_op)
+        VALUES (gen_random_uuid(), ${oefenstad.uuid}, ${start}, ${new Date(start.getTime() + 3_600_000)}, ${status}, now() + interval '1 hour')`.execute(server.og.database.db);
+    await insert('bevestigd');
+    await insert('geannuleerd');
+    await assert.rejects(insert('voorlopig'), (error: { code?: string; constraint?: string }) => error.code === '23505' && error.constraint === 'reservering_tijdslot_actief');
   });
 
   it('cancelling frees slot and grafplaats; a cancelled one stays cancelled', async () => {
