@@ -134,6 +134,10 @@ describe('Begrafenisplanner', () => {
     const reserveringen = (await p.server.call('GET', `/begraafplaatsen/api/v1/reserveringen?zaak=${encodeURIComponent(zaak.url)}`)).body.results;
     assert.deepEqual(reserveringen.map((r: any) => r.status), ['aangevraagd']);
     assert.ok(zaak.status);
+    // Each BRP look-up is in the Logboek dataverwerkingen, for the verwerkingsactiviteit Begraven.
+    const logged = await p.server.og.logboek.find(p.server.og.database.db, { subject: { type: 'BSN', id: '999991723' } });
+    assert.ok(logged.length > 0);
+    assert.ok(logged.every((r) => (r.verwerkingsactiviteit as { id: string }).id === 'https://opengrond.example/verwerkingsactiviteiten/begraven'));
     // Only references are kept by the app: BSNs and URLs, no names.
     const rows = await p.server.og.database.db.selectFrom('begrafenisplanner.aanvraag').selectAll().execute();
     assert.ok(!JSON.stringify(rows).includes('Berg'));
