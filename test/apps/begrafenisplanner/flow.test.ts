@@ -217,6 +217,16 @@ describe('Begrafenisplanner', () => {
     assert.ok(links(cal.html, /zaak openen/).includes(zaakPath));
   });
 
+  it('a source out of reach (the Outway is down): a clear message, what was filled in is kept', async () => {
+    const path = new URL((await v.post(`${U}/aanvragen`, {})).url).pathname;
+    await v.post(`${path}/extra`, { product: 'koffiekamer' });
+    await p.group.uitvaart.outway.close();
+    const page = await v.get(`${path}/begraafplaats`);
+    assert.equal(page.status, 502);
+    assert.match(page.html, /De Begraafplaatsen API is op dit moment niet bereikbaar\. Probeer het over een paar minuten opnieuw; wat u al had ingevuld is bewaard\./);
+    assert.match((await v.get(`${path}/extra`)).html, /value="koffiekamer" checked/);
+  });
+
   it('unknown pages and ids get a page, never a stack trace', async () => {
     const missing = await v.get(`${U}/aanvragen/00000000-0000-0000-0000-000000000000`);
     assert.equal(missing.status, 404);
