@@ -30,7 +30,9 @@ import { ProblemError } from './platform/http/problem.ts';
 import { seedDemo } from './seed.ts';
 import { NOTIFICATIES_USAGE, runNotificaties } from './components/notificaties/cli.ts';
 import { runFscCommand } from './fsc/cli.ts';
-import { startPracticeGroup, type PracticeGroup } from './fsc/practice.ts';
+import { PRACTICE_SERVICES, startPracticeGroup, type PracticeGroup } from './fsc/practice.ts';
+import { seedBegrafenisplanner } from './demo/begrafenisplanner.ts';
+import { APP_PATH, GEMEENTE_PATH, UITVAART_PATH } from './apps/begrafenisplanner/index.ts';
 import type { NotificatiesOptions } from './components/notificaties/settings.ts';
 
 const USAGE = `Gebruik: opengrond <start|migrate|seed|notificaties|pki|fsc> [opties]
@@ -228,6 +230,11 @@ async function start(): Promise<void> {
   const port = Number(flag('port', 'PORT') ?? 8000);
   const host = flag('host', 'HOST') ?? '0.0.0.0';
   const seed = values['no-seed'] ? false : (values.seed ?? target.kind === 'pglite');
+  // The Begrafenisplanner comes with the demo data and the FSC practice group: its funeral director side calls through the group's Outway.
+  const planner = seed && !values['no-fsc'];
+  const notificaties = notificatiesOptions();
+  // The app's abonnement calls back into this server (localhost): allowed for the demo only.
+  if (planner) notificaties.callbackAllowlist = [...(notificaties.callbackAllowlist ?? []), 'localhost'];
   const server = await buildOpenGrond({
     database: target,
     components: flag('components', 'OPENGROND_COMPONENTS')?.split(',').map((s) => s.trim()).filter(Boolean),
@@ -244,7 +251,8 @@ async function start(): Promise<void> {
     remoteCacheSeconds: seconds('remote-cache', 'REMOTE_CACHE'),
     zaakIdentificatie: flag('zaak-identificatie', 'ZAAK_IDENTIFICATIE'),
     reserveringGeldigheid: count('reservering-geldigheid', 'RESERVERING_GELDIGHEID'),
-    notificaties: notificatiesOptions(),
+    notificaties,
+    begrafenisplanner: planner,
     ...brpOptions(),
     // The resident page shows the Logboek per BSN without login: only beside demo data.
     inwonerDemo: seed,
@@ -291,13 +299,27 @@ async function start(): Promise<void> {
     fscGroup = await startPracticeGroup({ zgwBaseUrl: `http://localhost:${actualPort}` });
     lines.push(
       '',
-      'FSC-oefengroep (zie docs/fsc.md): de gemeente biedt de Zaken API via haar inway aan, een',
-      'uitvaartonderneming roept die via haar outway aan, onder een door beide getekend contract:',
+      `FSC-oefengroep (zie docs/fsc.md): de gemeente biedt haar API's (${PRACTICE_SERVICES.join(', ')}) via haar`,
+      'inway aan, een uitvaartonderneming roept ze via haar outway aan, onder een door beide getekend contract:',
       `  manager gemeente (ook directory): ${fscGroup.gemeente.managerAddress}   inway: ${fscGroup.gemeente.inwayAddress}`,
       `  manager uitvaartonderneming:      ${fscGroup.uitvaart.managerAddress}   outway: ${fscGroup.uitvaart.outwayAddress}`,
       `  beheerpagina's (alleen op deze machine): gemeente ${fscGroup.gemeente.adminAddress}   uitvaartonderneming ${fscGroup.uitvaart.adminAddress}`,
       `Probeer: curl -H 'Fsc-Grant-Hash: ${fscGroup.grantHash}' -H "Authorization: Bearer $TOKEN" ${fscGroup.uitvaart.outwayAddress}/zaken/api/v1/zaken`,
     );
+    const origin = `http://localhost:${actualPort}`;
+    try {
+      await server.begrafenisplanner!.connect(await seedBegrafenisplanner(server, { origin, group: fscGroup }));
+      lines.push(
+        '',
+        'Begrafenisplanner (zie docs/begrafenisplanner.md):',
+        `  start:                 ${base}${APP_PATH}`,
+        `  uitvaartonderneming:   ${base}${UITVAART_PATH}   (via de outway van de uitvaartonderneming)`,
+        `  gemeente:              ${base}${GEMEENTE_PATH}`,
+      );
+    } catch (error) {
+      // E.g. --components without the APIs the app needs: Open Grond runs on without it.
+      lines.push('', `Begrafenisplanner niet gestart: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   console.log(lines.join('\n'));
 }

@@ -24,6 +24,7 @@ import { provisionBrpAutorisaties, type BrpAutorisatie } from './components/brp/
 import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
 import { logboekApi } from './platform/logboek/api.ts';
 import { registerInwonerDemo } from './demo/inwoner.ts';
+import { BEGRAFENISPLANNER_MIGRATIONS, registerBegrafenisplanner, type Begrafenisplanner } from './apps/begrafenisplanner/index.ts';
 
 export const PLATFORM_MIGRATIONS = { owner: 'platform', dir: new URL('./platform/migrations/', import.meta.url) };
 
@@ -68,6 +69,8 @@ export interface ServerOptions {
   reserveringGeldigheid?: number;
   /** The demo's resident page (`/demo/mijn-verwerkingen`): the Logboek per BSN, without login. Only for demo data. */
   inwonerDemo?: boolean;
+  /** Serve the Begrafenisplanner app's pages (`/begrafenisplanner`); connect it to its sources with `og.begrafenisplanner.connect`. */
+  begrafenisplanner?: boolean;
 }
 
 export interface OpenGrond {
@@ -78,6 +81,8 @@ export interface OpenGrond {
   references: ReferenceResolver;
   /** The Logboek dataverwerkingen of this process. */
   logboek: Logboek;
+  /** The Begrafenisplanner app, when served (`begrafenisplanner: true`). */
+  begrafenisplanner?: Begrafenisplanner;
   close(): Promise<void>;
 }
 
@@ -85,7 +90,7 @@ export interface OpenGrond {
 export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {
   const database = await openDatabase(target);
   try {
-    await migrate(database, [PLATFORM_MIGRATIONS, ...COMPONENTS.flatMap((c) => (c.migrations ? [c.migrations] : [])), FSC_MIGRATIONS]);
+    await migrate(database, [PLATFORM_MIGRATIONS, ...COMPONENTS.flatMap((c) => (c.migrations ? [c.migrations] : [])), FSC_MIGRATIONS, BEGRAFENISPLANNER_MIGRATIONS]);
     return database;
   } catch (error) {
     await database.close();
@@ -128,6 +133,8 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
     // The Logboek is the platform's: its inzage API is there whenever a component logs to it.
     if (components.some((c) => c.routes)) apis.push(logboekApi(database, logboek));
     if (options.inwonerDemo) registerInwonerDemo(app, database, logboek);
+    // An app: it calls the APIs over HTTP like any client, and keeps only its own schema.
+    const begrafenisplanner = options.begrafenisplanner ? registerBegrafenisplanner(app, database.db) : undefined;
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
     for (const c of components) c.routes?.(app, { ...context, authenticator, logboek });
 
@@ -158,6 +165,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       authenticator,
       references,
       logboek,
+      begrafenisplanner,
       // In-flight requests finish first, then background work stops, then the database closes (and its data dir lock goes).
       close: () =>
         (closing ??= app

@@ -165,6 +165,12 @@ export const DEMO_VERWERKINGSACTIVITEITEN: Verwerkingsactiviteit[] = [
     doel: 'Behandelen van aanvragen van inwoners (burgerzaken)',
     grondslag: 'Wet basisregistratie personen, art. 3.3',
   },
+  {
+    id: 'https://opengrond.example/verwerkingsactiviteiten/begraven',
+    naam: 'Begrafenis aanvragen en plannen',
+    doel: 'Een begrafenis op een gemeentelijke begraafplaats aanvragen, plannen en het grafrecht vastleggen',
+    grondslag: 'Wet op de lijkbezorging; Beheersverordening gemeentelijke begraafplaatsen',
+  },
 ];
 
 

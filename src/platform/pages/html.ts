@@ -66,7 +66,16 @@ export function sendPage(reply: FastifyReply, status: number, options: PageOptio
   return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page(options));
 }
 
-/** Lets a plugin scope read HTML form posts (application/x-www-form-urlencoded) as a plain object; repeated names keep the last value. */
-export function acceptForms(scope: FastifyInstance): void {
-  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+/**
+ * Lets a plugin scope read HTML form posts (application/x-www-form-urlencoded) as a plain
+ * object; repeated names keep the last value, except the names in `lists` (checkbox groups),
+ * which always become an array of every value.
+ */
+export function acceptForms(scope: FastifyInstance, lists: string[] = []): void {
+  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    const params = new URLSearchParams(String(body));
+    const parsed: Record<string, string | string[]> = Object.fromEntries(params);
+    for (const name of lists) parsed[name] = params.getAll(name);
+    done(null, parsed);
+  });
 }
