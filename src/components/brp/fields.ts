@@ -42,6 +42,28 @@ function normalise(set: FieldSet, path: string): string | undefined {
   return set.paths.has(path) ? path : undefined;
 }
 
+/**
+ * The fields alias `verblijfplaatsBinnenland`: the verblijfplaats fields of an Adres or Locatie,
+ * for a client not authorised for verblijfplaats buitenland. The fields only a verblijfplaats
+ * buitenland has do not exist under it.
+ */
+const BINNENLAND = 'verblijfplaatsBinnenland';
+const ALLEEN_BUITENLAND = ['verblijfadres.regel1', 'verblijfadres.regel2', 'verblijfadres.regel3', 'verblijfadres.land'];
+
+function binnenland(set: FieldSet, field: string): string | undefined {
+  const rest = field.slice(BINNENLAND.length);
+  const path = set.paths.has('verblijfplaats') ? normalise(set, `verblijfplaats${rest}`) : undefined;
+  if (path === undefined || ALLEEN_BUITENLAND.some((p) => path === `verblijfplaats.${p}` || path.startsWith(`verblijfplaats.${p}.`))) return undefined;
+  return `${BINNENLAND}${path.slice('verblijfplaats'.length)}`;
+}
+
+/** The asked paths with the alias resolved: a verblijfplaats buitenland or onbekend is not delivered under it. */
+function resolveAlias(persoon: Json, paths: string[]): string[] {
+  const soort = (persoon.verblijfplaats as Json | undefined)?.type;
+  const binnen = soort === 'Adres' || soort === 'Locatie';
+  return paths.flatMap((path) => (path.split('.')[0] !== BINNENLAND ? [path] : binnen ? [`verblijfplaats${path.slice(BINNENLAND.length)}`] : []));
+}
+
 function isAutomatic(path: string): boolean {
   const parts = path.split('.');
   return AUTOMATIC_FIELDS.includes(parts[0]!) || parts.includes('inOnderzoek');
@@ -54,7 +76,7 @@ export function checkFields(schema: ResponseSchema, fields: string[]): { paths: 
   const errors: FieldError[] = [];
   fields.forEach((field, index) => {
     if (field.startsWith('gezag.') && set.paths.has('gezag')) return errors.push({ index, reason: 'niet toegestane' });
-    const path = normalise(set, field);
+    const path = field.split('.')[0] === BINNENLAND ? binnenland(set, field) : normalise(set, field);
     if (path === undefined) return errors.push({ index, reason: 'niet bestaande' });
     if (isAutomatic(path)) return errors.push({ index, reason: 'niet toegestane' });
     paths.push(path);
@@ -70,7 +92,7 @@ type Json = Record<string, unknown>;
  */
 export function selectFields(persoon: Json, paths: string[]): Json {
   const tree: Json = {};
-  for (const path of paths) {
+  for (const path of resolveAlias(persoon, paths)) {
     let node = tree;
     const parts = path.split('.');
     parts.forEach((part, i) => {
@@ -97,8 +119,27 @@ function pick(value: Json, tree: Json): Json | undefined {
       if (picked) out[key] = picked;
     }
   }
-  if (Object.keys(out).length === 0) return undefined;
-  // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type` with any part of it.
-  if (typeof value.type === 'string' && out.type === undefined) out.type = value.type;
+  // A polymorphic object (verblijfplaats, a nationaliteit) is delivered with its discriminator
+  // `type` whenever any part of it is asked, also when that part has no value.
+  const typed = typeof value.type === 'string';
+  const onderzoek = tree.inOnderzoek === undefined ? askedInOnderzoek(value.inOnderzoek as Json | undefined, tree, typed) : undefined;
+  if (onderzoek) out.inOnderzoek = onderzoek;
+  if (Object.keys(out).length === 0 && !typed) return undefined;
+  if (typed && out.type === undefined) out.type = value.type;
+  for (const field of MEEGELEVERD) if (value[field] !== undefined) out[field] = value[field];
   return out;
+}
+
+/** Delivered with any part of the object they belong to (verblijfplaats, adressering). */
+const MEEGELEVERD = ['indicatieVastgesteldVerblijftNietOpAdres'];
+
+/**
+ * The part of an object's inOnderzoek the client gets: the flags of the fields it asked (and of
+ * `type`, which comes with any part of a polymorphic object), with the datumIngangOnderzoek.
+ */
+function askedInOnderzoek(inOnderzoek: Json | undefined, tree: Json, typed: boolean): Json | undefined {
+  if (!inOnderzoek) return undefined;
+  const flags = Object.keys(inOnderzoek).filter((k) => k !== 'datumIngangOnderzoek' && (k in tree || (k === 'type' && typed)));
+  if (flags.length === 0) return undefined;
+  return { ...Object.fromEntries(flags.map((k) => [k, inOnderzoek[k]])), datumIngangOnderzoek: inOnderzoek.datumIngangOnderzoek };
 }

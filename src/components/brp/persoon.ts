@@ -4,7 +4,8 @@
  * docs/brp.md; categories not converted yet are left out rather than guessed.
  */
 import { actueel, actueelEen, type Persoonslijst, type Voorkomen } from './gba/persoonslijst.ts';
-import { AANDUIDING_BIJ_HUISNUMMER, ADELLIJKE_TITELS, FUNCTIE_ADRES, NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
+import { verblijfplaats } from './verblijfplaats.ts';
+import { ADELLIJKE_TITELS, NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
 
@@ -93,41 +94,6 @@ function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined):
 
 function geboorte(v: Voorkomen): Json | undefined {
   return clean({ datum: datum(v['03.10']), plaats: plaats(v['03.20']), land: waarde(LANDEN, v['03.30']) });
-}
-
-function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
-  if (!v) return undefined;
-  const common = { datumVan: datum(v['10.30'] ?? v['14.20']), datumIngangGeldigheid: datum(v['85.10']), functieAdres: waarde(FUNCTIE_ADRES, v['10.10']) };
-  if (v['11.20'] || v['11.10'] || v['11.15']) {
-    return clean({
-      type: 'Adres',
-      verblijfadres: clean({
-        officieleStraatnaam: v['11.15'],
-        korteStraatnaam: v['11.10'],
-        huisnummer: v['11.20'] ? Number(v['11.20']) : undefined,
-        huisletter: v['11.30'],
-        huisnummertoevoeging: v['11.40'],
-        aanduidingBijHuisnummer: waarde(AANDUIDING_BIJ_HUISNUMMER, v['11.50']),
-        postcode: v['11.60'],
-        woonplaats: v['11.70'],
-      }),
-      adresseerbaarObjectIdentificatie: v['11.80'],
-      nummeraanduidingIdentificatie: v['11.90'],
-      ...common,
-    });
-  }
-  if (v['12.10']) return clean({ type: 'Locatie', verblijfadres: clean({ locatiebeschrijving: v['12.10'] }), ...common });
-  if (v['13.10'] === '0000') return clean({ type: 'VerblijfplaatsOnbekend', datumVan: common.datumVan });
-  if (v['13.10'] || v['13.20'] || v['13.30'] || v['13.40'] || v['13.50']) {
-    return clean({
-      type: 'VerblijfplaatsBuitenland',
-      verblijfadres: clean({ regel1: v['13.30'], regel2: v['13.40'], regel3: v['13.50'], land: waarde(LANDEN, v['13.10']) }),
-      ...common,
-      // Abroad, the date the address began is datum aanvang adres buitenland (13.20).
-      datumVan: datum(v['13.20']) ?? common.datumVan,
-    });
-  }
-  return undefined;
 }
 
 /** "by"/"to" as adresregel1 writes them. */

@@ -1,0 +1,91 @@
+/**
+ * Verblijfplaats (LO GBA category 08) as the standard's four kinds: Adres, Locatie,
+ * VerblijfplaatsBuitenland and VerblijfplaatsOnbekend (land 0000), each with its own fields,
+ * their `inOnderzoek` and the indicatie "vastgesteld verblijft niet op adres" (83.10 = 089999).
+ * Standaardwaarden that mean "onbekend" (straatnaam ".", huisnummer 0, woonplaats ".", an
+ * identificatiecode of zeroes) are not delivered.
+ */
+import type { Voorkomen } from './gba/persoonslijst.ts';
+import { inOnderzoek, vastgesteldVerblijftNietOpAdres, type Bronnen } from './in-onderzoek.ts';
+import { datum } from './persoon.ts';
+import { AANDUIDING_BIJ_HUISNUMMER, FUNCTIE_ADRES, LANDEN, waarde } from './tables.ts';
+
+type Json = Record<string, unknown>;
+
+const GEEN_IDENTIFICATIE = '0000000000000000';
+
+/** An element's value, unless it is the standaardwaarde meaning "onbekend". */
+function bekend(value: string | undefined, standaardwaarde: string): string | undefined {
+  return value === standaardwaarde ? undefined : value;
+}
+
+function clean(object: Json): Json | undefined {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(object)) if (v !== undefined && v !== '') out[k] = v;
+  return Object.keys(out).length ? out : undefined;
+}
+
+// Which elements each field comes from, per kind (the features' in-onderzoek tables). `type`
+// follows the identifying element of the kind: straatnaam, locatiebeschrijving or land.
+const ADRES: Bronnen = { type: ['11.10'], datumVan: ['10.30'], functieAdres: ['10.10'], datumIngangGeldigheid: ['85.10'], adresseerbaarObjectIdentificatie: ['11.80'], nummeraanduidingIdentificatie: ['11.90'] };
+const VERBLIJFADRES_BINNENLAND: Bronnen = {
+  officieleStraatnaam: ['11.15'], korteStraatnaam: ['11.10'], huisnummer: ['11.20'], huisletter: ['11.30'], huisnummertoevoeging: ['11.40'],
+  aanduidingBijHuisnummer: ['11.50'], postcode: ['11.60'], woonplaats: ['11.70'],
+};
+const LOCATIE: Bronnen = { type: ['12.10'], datumVan: ['10.30'], functieAdres: ['10.10'], datumIngangGeldigheid: ['85.10'] };
+const VERBLIJFADRES_LOCATIE: Bronnen = { locatiebeschrijving: ['12.10'] };
+const BUITENLAND: Bronnen = { type: ['13.10'], datumVan: ['13.20'], datumIngangGeldigheid: ['85.10'] };
+const VERBLIJFADRES_BUITENLAND: Bronnen = { regel1: ['13.30'], regel2: ['13.40'], regel3: ['13.50'], land: ['13.10'] };
+
+/** The verblijfadres with its own inOnderzoek; only its inOnderzoek when it holds no value. */
+function verblijfadres(values: Json, v: Voorkomen, bronnen: Bronnen): Json | undefined {
+  return clean({ ...values, inOnderzoek: inOnderzoek(v, '08', bronnen) });
+}
+
+export function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
+  if (!v) return undefined;
+  const binnenland = {
+    datumVan: datum(v['10.30']),
+    datumIngangGeldigheid: datum(v['85.10']),
+    functieAdres: waarde(FUNCTIE_ADRES, v['10.10']),
+    indicatieVastgesteldVerblijftNietOpAdres: vastgesteldVerblijftNietOpAdres(v) ? true : undefined,
+  };
+  if (['11.10', '11.15', '11.20', '11.30', '11.40', '11.60', '11.70', '11.80', '11.90'].some((e) => v[e])) {
+    return clean({
+      type: 'Adres',
+      verblijfadres: verblijfadres(
+        {
+          officieleStraatnaam: v['11.15'],
+          korteStraatnaam: bekend(v['11.10'], '.'),
+          huisnummer: bekend(v['11.20'], '0') ? Number(v['11.20']) : undefined,
+          huisletter: v['11.30'],
+          huisnummertoevoeging: v['11.40'],
+          aanduidingBijHuisnummer: waarde(AANDUIDING_BIJ_HUISNUMMER, v['11.50']),
+          postcode: v['11.60'],
+          woonplaats: bekend(v['11.70'], '.'),
+        },
+        v,
+        VERBLIJFADRES_BINNENLAND,
+      ),
+      adresseerbaarObjectIdentificatie: bekend(v['11.80'], GEEN_IDENTIFICATIE),
+      nummeraanduidingIdentificatie: bekend(v['11.90'], GEEN_IDENTIFICATIE),
+      ...binnenland,
+      inOnderzoek: inOnderzoek(v, '08', ADRES),
+    });
+  }
+  if (v['12.10']) {
+    return clean({ type: 'Locatie', verblijfadres: verblijfadres({ locatiebeschrijving: v['12.10'] }, v, VERBLIJFADRES_LOCATIE), ...binnenland, inOnderzoek: inOnderzoek(v, '08', LOCATIE) });
+  }
+  // Abroad (and onbekend, land 0000) the date the verblijfplaats began is datum aanvang adres buitenland (13.20).
+  const buitenland = { datumVan: datum(v['13.20']), datumIngangGeldigheid: datum(v['85.10']), inOnderzoek: inOnderzoek(v, '08', BUITENLAND) };
+  if (v['13.10'] === '0000') return clean({ type: 'VerblijfplaatsOnbekend', ...buitenland });
+  // Without land (13.10) there is no verblijfplaats buitenland, as there is no Adres without an address.
+  if (v['13.10']) {
+    return clean({
+      type: 'VerblijfplaatsBuitenland',
+      verblijfadres: verblijfadres({ regel1: v['13.30'], regel2: v['13.40'], regel3: v['13.50'], land: waarde(LANDEN, v['13.10']) }, v, VERBLIJFADRES_BUITENLAND),
+      ...buitenland,
+    });
+  }
+  return undefined;
+}
