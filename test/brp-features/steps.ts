@@ -40,7 +40,7 @@ interface World {
   /** The person the "Dan heeft de response een persoon ..." steps describe, compared whole after the scenario. */
   expected?: Record<string, any>;
 }
-let w: World;
+export let w: World;
 
 Before(async () => {
   await deleteAllPersoonslijsten(og.database.db);
@@ -65,18 +65,18 @@ function nextBsn(): string {
 }
 
 /** "burgerservicenummer (01.20)" → "01.20". */
-function element(column: string): string {
+export function element(column: string): string {
   const m = /\((\d{2}\.\d{2})\)/.exec(column);
   if (!m) throw new Error(`Geen elementnummer in kolom ${column}`);
   return m[1]!;
 }
 
-function rows(table: DataTable | undefined): Record<string, string>[] {
+export function rows(table: DataTable | undefined): Record<string, string>[] {
   return table ? table.hashes() : [];
 }
 
 /** The data of a "Gegeven" table: one row under column headers, or a vertical `naam | waarde` table. */
-function gegevens(table: DataTable | undefined): Record<string, string> {
+export function gegevens(table: DataTable | undefined): Record<string, string> {
   if (!table) return {};
   const raw = table.raw();
   if (raw[0]?.[0] === 'naam' && raw[0]?.[1] === 'waarde' && raw[0].length === 2) return Object.fromEntries(raw.slice(1).map(([k, v]) => [k!, v!]));
@@ -84,21 +84,32 @@ function gegevens(table: DataTable | undefined): Record<string, string> {
 }
 
 /** GBA date from a feature date: DD-MM-YYYY, YYYYMMDD, "N jaar geleden", "gisteren - N jaar", ... */
-function gbaDatum(value: string): string {
+export function gbaDatum(value: string): string {
   if (/^\d{8}$/.test(value)) return value;
   let m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
   if (m) return `${m[3]}${m[2]}${m[1]}`;
   const d = new Date();
-  m = /^(?:(gisteren|vandaag|morgen)\s*-?\s*)?(\d+) jaar( geleden)?$/.exec(value.trim());
+  const jaar = String(d.getFullYear());
+  const maand = (delta: number) => {
+    const x = new Date(d.getFullYear(), d.getMonth() + delta, 1);
+    return `${x.getFullYear()}${String(x.getMonth() + 1).padStart(2, '0')}00`;
+  };
+  // Partial dates: only the year, or year and month, known.
+  const partial: Record<string, string> = {
+    'dit jaar': `${jaar}0000`, 'vorig jaar': `${Number(jaar) - 1}0000`, 'volgend jaar': `${Number(jaar) + 1}0000`,
+    'deze maand': maand(0), 'vorige maand': maand(-1), 'volgende maand': maand(1),
+  };
+  if (partial[value.trim()]) return partial[value.trim()]!;
+  m = /^(gisteren|vandaag|morgen)?\s*-?\s*(?:(\d+) jaar( geleden)?)?$/.exec(value.trim());
   if (m) {
     if (m[1] === 'gisteren') d.setDate(d.getDate() - 1);
     if (m[1] === 'morgen') d.setDate(d.getDate() + 1);
-    d.setFullYear(d.getFullYear() - Number(m[2]));
+    if (m[2]) d.setFullYear(d.getFullYear() - Number(m[2]));
   }
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function persoon(naam: string): Persoonslijst {
+export function persoon(naam: string): Persoonslijst {
   const pl = w.personen.get(naam);
   if (!pl) throw new Error(`Onbekende persoon ${naam}`);
   return pl;
@@ -120,7 +131,7 @@ function nieuwePersoon(naam: string, extra: Record<string, string> = {}): Persoo
  */
 const DIAKRIETEN: Record<string, string> = { 'geslachtsnaam (diakrieten)': '02.40' };
 
-function setGegevens(pl: Persoonslijst, table: DataTable, categorie = '01'): void {
+export function setGegevens(pl: Persoonslijst, table: DataTable, categorie = '01'): void {
   const v = pl.categorieen[categorie]?.[0]?.[0] ?? (addVoorkomen(pl, categorie, {}, 'stapel'), pl.categorieen[categorie]![0]![0]!);
   const entries = Object.entries(gegevens(table));
   for (const [column, value] of entries) if (value !== '' && !(column in DIAKRIETEN)) v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
@@ -147,12 +158,12 @@ const CATEGORIE: Record<string, string> = {
   nationaliteit: '04', partner: '05', 'ex-partner': '05', overlijden: '06', inschrijving: '07', verblijfplaats: '08',
   kind: '09', verblijfstitel: '10', gezagsverhouding: '11', kiesrecht: '13',
 };
-function categorie(naam: string): string {
+export function categorie(naam: string): string {
   const c = CATEGORIE[naam];
   if (!c) throw new Error(`Onbekende categorie ${naam}`);
   return c;
 }
-function persoonMetBsn(bsn: string): Persoonslijst {
+export function persoonMetBsn(bsn: string): Persoonslijst {
   const existing = [...w.personen.entries()].find(([, pl]) => pl.categorieen['01']?.[0]?.[0]?.['01.20'] === bsn);
   if (existing) return (w.last = existing[0]), existing[1];
   const pl = nieuwePersoon(bsn, { '01.20': bsn });
@@ -328,7 +339,7 @@ function strings(value: any): any {
   return String(value);
 }
 /** A `naam | waarde` table with dotted names as an object; empty values are absent. */
-function object(table: DataTable | undefined): Record<string, any> {
+export function object(table: DataTable | undefined): Record<string, any> {
   const out: Record<string, any> = {};
   for (const { naam, waarde } of rows(table)) {
     if (waarde === '' || waarde === undefined) continue;
@@ -340,7 +351,7 @@ function object(table: DataTable | undefined): Record<string, any> {
   return out;
 }
 const LIJST: Record<string, string> = { partner: 'partners', kind: 'kinderen', ouder: 'ouders', nationaliteit: 'nationaliteiten' };
-function expected(): Record<string, any> {
+export function expected(): Record<string, any> {
   return (w.expected ??= {});
 }
 Then(/^heeft de response een persoon zonder gegevens$/, () => void expected());

@@ -5,6 +5,7 @@
  * or a table value ("geboorte.datum.jaar", "geslacht.code", also a part that does not exist)
  * gives the whole date or table value, as the standard's features say.
  */
+import { rniVoorVelden } from './rni.ts';
 import { GEZAGPERSOONBEPERKT_FIELDS, PERSOON_FIELDS, PERSOONBEPERKT_FIELDS } from './field-paths.ts';
 
 export type ResponseSchema = 'Persoon' | 'PersoonBeperkt' | 'GezagPersoonBeperkt';
@@ -102,6 +103,10 @@ export function selectFields(persoon: Json, paths: string[]): Json {
   }
   const out = pick(persoon, tree) ?? {};
   for (const field of AUTOMATIC_FIELDS) if (persoon[field] !== undefined) out[field] = persoon[field];
+  // rni only for the categories the asked fields come from.
+  const rni = rniVoorVelden(persoon.rni as Json[] | undefined, paths);
+  if (rni) out.rni = rni;
+  else delete out.rni;
   return out;
 }
 

@@ -4,8 +4,13 @@
  * docs/brp.md; categories not converted yet are left out rather than guessed.
  */
 import { actueel, actueelEen, type Persoonslijst, type Voorkomen } from './gba/persoonslijst.ts';
-import { verblijfplaats } from './verblijfplaats.ts';
-import { ADELLIJKE_TITELS, NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
+import { immigratie, verblijfplaats } from './verblijfplaats.ts';
+import { europeesKiesrecht, uitsluitingKiesrecht } from './kiesrecht.ts';
+import { verblijfstitel } from './verblijfstitel.ts';
+import { gezagsverhouding } from './gezagsverhouding.ts';
+import { rniDeelnemers } from './rni.ts';
+import { isActueleNationaliteit, nationaliteit } from './nationaliteit.ts';
+import { ADELLIJKE_TITELS, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
 
@@ -134,15 +139,6 @@ function adressering(v: Voorkomen | undefined): Json | undefined {
   return undefined;
 }
 
-/** The kind of a nationaliteit voorkomen: bijzonder Nederlanderschap (65.10), else from the code (05.10). */
-function nationaliteitType(n: Voorkomen): string {
-  if (n['65.10'] === 'B') return 'BehandeldAlsNederlander';
-  if (n['65.10'] === 'V') return 'VastgesteldNietNederlander';
-  if (n['05.10'] === '0000') return 'NationaliteitOnbekend';
-  if (n['05.10'] === '0499') return 'Staatloos';
-  return 'Nationaliteit';
-}
-
 /** A related person (ouder, kind, partner) is delivered when its voorkomen holds any value. */
 function hasData(v: Voorkomen): boolean {
   return Object.values(v).some((value) => value !== '');
@@ -167,14 +163,7 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     datumEersteInschrijvingGBA: inschrijving ? datum(inschrijving['68.10']) : undefined,
     verblijfplaats: verblijfplaats(verblijf),
     adressering: adressering(verblijf),
-    nationaliteiten: actueel(pl, '04')
-      .filter((n) => n['05.10'] || n['65.10'])
-      .map((n) => {
-        const type = nationaliteitType(n);
-        // Reden opname 000 is the standaardwaarde ("onbekend"): not delivered.
-        const reden = n['63.10'] && n['63.10'] !== '000' ? waarde(REDEN_OPNAME_NATIONALITEIT, n['63.10']) : undefined;
-        return clean({ type, nationaliteit: type === 'Nationaliteit' ? waarde(NATIONALITEITEN, n['05.10']) : undefined, redenOpname: reden, datumIngangGeldigheid: datum(n['85.10']) });
-      }),
+    nationaliteiten: actueel(pl, '04').filter(isActueleNationaliteit).map(nationaliteit),
     ouders: (['02', '03'] as const)
       .map((c) => ({ c, v: actueelEen(pl, c) }))
       .filter(({ v }) => v && hasData(v))
@@ -185,10 +174,16 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     partners: actueel(pl, '05')
       .filter(hasData)
       .map((v) => clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined), geslacht: waarde(GESLACHT, v['04.10']), geboorte: geboorte(v), soortVerbintenis: waarde({ H: 'huwelijk', P: 'geregistreerd partnerschap' }, v['15.10']), aangaanHuwelijkPartnerschap: clean({ datum: datum(v['06.10']), plaats: plaats(v['06.20']), land: waarde(LANDEN, v['06.30']) }) })),
+    immigratie: immigratie(verblijf),
+    europeesKiesrecht: europeesKiesrecht(actueelEen(pl, '13'), today),
+    uitsluitingKiesrecht: uitsluitingKiesrecht(actueelEen(pl, '13'), today),
+    verblijfstitel: verblijfstitel(actueelEen(pl, '10'), today),
+    ...gezagsverhouding(actueelEen(pl, '11')),
+    rni: rniDeelnemers(pl),
     geheimhoudingPersoonsgegevens: inschrijving?.['70.10'] && inschrijving['70.10'] !== '0' ? true : undefined,
     opschortingBijhouding: inschrijving?.['67.10'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout' }, inschrijving['67.20']) }) : undefined,
   };
-  for (const key of ['nationaliteiten', 'ouders', 'kinderen', 'partners']) if ((persoon[key] as unknown[]).length === 0) delete persoon[key];
+  for (const key of ['nationaliteiten', 'ouders', 'kinderen', 'partners', 'rni']) if ((persoon[key] as unknown[]).length === 0) delete persoon[key];
   return clean(persoon) ?? {};
 }
 

@@ -89,3 +89,23 @@ export function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
   }
   return undefined;
 }
+
+const IMMIGRATIE: Bronnen = {
+  landVanwaarIngeschreven: ['14.10'], vanuitVerblijfplaatsOnbekend: ['14.10'], datumVestigingInNederland: ['14.20'], indicatieVestigingVanuitBuitenland: ['14.20'],
+};
+
+/**
+ * Immigratie (group 14 of the verblijfplaats): land vanwaar ingeschreven (standaardwaarde 0000
+ * means "vanuit verblijfplaats onbekend"), datum vestiging in Nederland (which means "vestiging
+ * vanuit buitenland"). "Vastgesteld verblijft niet op adres" does not put these in onderzoek.
+ */
+export function immigratie(v: Voorkomen | undefined): Json | undefined {
+  if (!v) return undefined;
+  return clean({
+    landVanwaarIngeschreven: v['14.10'] !== '0000' ? waarde(LANDEN, v['14.10']) : undefined,
+    vanuitVerblijfplaatsOnbekend: v['14.10'] === '0000' ? true : undefined,
+    datumVestigingInNederland: datum(v['14.20']),
+    indicatieVestigingVanuitBuitenland: v['14.20'] ? true : undefined,
+    inOnderzoek: vastgesteldVerblijftNietOpAdres(v) ? undefined : inOnderzoek(v, '08', IMMIGRATIE),
+  });
+}
