@@ -45,3 +45,6 @@ const LIJST: Record<string, string> = { nationaliteit: 'nationaliteiten', partne
 Then(/^heeft de persoon nog een '([^']*)' met (?:alleen )?de volgende gegevens$/, (veld: string, table: DataTable) => {
   (expected()[LIJST[veld] ?? veld] ??= []).push(object(table));
 });
+
+// "En heeft de persoon geen 'adressering' gegevens": the part is absent, which the whole comparison checks.
+Then(/^heeft de persoon geen '([^']*)' gegevens$/, (_veld: string) => void expected());

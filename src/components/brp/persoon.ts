@@ -181,7 +181,7 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     ...gezagsverhouding(actueelEen(pl, '11')),
     rni: rniDeelnemers(pl),
     geheimhoudingPersoonsgegevens: inschrijving?.['70.10'] && inschrijving['70.10'] !== '0' ? true : undefined,
-    opschortingBijhouding: inschrijving?.['67.10'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout' }, inschrijving['67.20']) }) : undefined,
+    opschortingBijhouding: inschrijving?.['67.10'] || inschrijving?.['67.20'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout', '.': 'onbekend' }, inschrijving['67.20']) }) : undefined,
   };
   for (const key of ['nationaliteiten', 'ouders', 'kinderen', 'partners', 'rni']) if ((persoon[key] as unknown[]).length === 0) delete persoon[key];
   return clean(persoon) ?? {};
