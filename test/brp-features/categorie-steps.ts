@@ -1,33 +1,17 @@
 /**
- * Steps for the verblijfstitel, gezagsverhouding, nationaliteit history and RNI features, and
+ * Steps for the verblijfstitel and RNI features, and
  * the landelijke tabellen (../shared/standards/brp/features/docs/gegeven-stap-definities-*).
  * The world and the helpers are those of steps.ts.
  */
 import { Given, Then, type DataTable } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { addVoorkomen } from '../../src/components/brp/gba/persoonslijst.ts';
 import { GEZAGSVERHOUDINGEN_TABEL, NATIONALITEITEN_TABEL, REDEN_NATIONALITEIT_TABEL, RNI_DEELNEMERS_TABEL, VERBLIJFSTITELS_TABEL } from '../../src/components/brp/tabellen.ts';
-import { categorie, element, expected, gbaDatum, gegevens, object, persoon, persoonMetBsn, rows, setGegevens, w } from './steps.ts';
+import { categorie, expected, object, persoon, persoonMetBsn, rows, setGegevens, w } from './steps.ts';
 
 // "heeft een 'verblijfstitel' verkregen met de volgende gegevens": the (single) verblijfstitel.
 Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een '([^']*)' verkregen met de volgende gegevens$/, (bsn: string | undefined, naam: string, table: DataTable) =>
   setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, categorie(naam)),
 );
-
-/**
- * "de 'nationaliteit' is gewijzigd naar": a new actual voorkomen on the last stapel of that
- * category, holding only the given values; the old one becomes history. "gecorrigeerd": the
- * old one is marked onjuist (84.10 O) as well.
- */
-Given(/^de '([^']*)' is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string, soort: string, table: DataTable) => {
-  const pl = persoon(w.last!);
-  const stapels = pl.categorieen[categorie(naam)];
-  assert.ok(stapels?.length, `geen '${naam}' om te wijzigen`);
-  if (soort === 'gecorrigeerd') stapels.at(-1)![0]!['84.10'] = 'O';
-  const nieuw: Record<string, string> = {};
-  for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') nieuw[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
-  addVoorkomen(pl, categorie(naam), nieuw, 'actueel');
-});
 
 // The landelijke tabellen are built in (tabellen/): the step checks that ours holds the feature's values.
 const TABELLEN: Record<string, Record<string, string>> = {
@@ -46,5 +30,3 @@ Then(/^heeft de persoon nog een '([^']*)' met (?:alleen )?de volgende gegevens$/
   (expected()[LIJST[veld] ?? veld] ??= []).push(object(table));
 });
 
-// "En heeft de persoon geen 'adressering' gegevens": the part is absent, which the whole comparison checks.
-Then(/^heeft de persoon geen '([^']*)' gegevens$/, (_veld: string) => void expected());

@@ -89,6 +89,14 @@ export function gbaDatum(value: string): string {
   let m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
   if (m) return `${m[3]}${m[2]}${m[1]}`;
   const d = new Date();
+  // "vorige maand - 10 jaar": a date of birth with the day unknown (00).
+  m = /^(vorige|deze|volgende) maand - (\d+) jaar$/.exec(value.trim());
+  if (m) {
+    d.setDate(1);
+    d.setMonth(d.getMonth() + (m[1] === 'vorige' ? -1 : m[1] === 'volgende' ? 1 : 0));
+    d.setFullYear(d.getFullYear() - Number(m[2]));
+    return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}00`;
+  }
   const jaar = String(d.getFullYear());
   const maand = (delta: number) => {
     const x = new Date(d.getFullYear(), d.getMonth() + delta, 1);
@@ -202,6 +210,25 @@ Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft (?:een
   const stapels = pl.categorieen[categorie(naam)]!;
   const v = stapels[stapels.length - 1]![0]!;
   for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
+});
+// A change of a related person or nationaliteit: a new actual voorkomen in its (last) stapel,
+// the old one becoming history; a correction also marks the old one onjuist (84.10 "O").
+Given(/^(?:de|het) (?:'([^']*)'|ouder '([12])') is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string | undefined, ouder: string | undefined, soort: string, table: DataTable) => {
+  const pl = persoon(w.last!);
+  const c = ouder ? (ouder === '1' ? '02' : '03') : categorie(naam!);
+  const stapel = pl.categorieen[c]?.at(-1);
+  if (!stapel) throw new Error(`Geen ${naam ?? `ouder ${ouder}`} om te wijzigen`);
+  if (soort === 'gecorrigeerd') stapel[0]!['84.10'] = 'O';
+  const v: Record<string, string> = {};
+  for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
+  stapel.unshift(v);
+});
+// Statements about the partner history the scenario's data already satisfy (no partner stapel was given).
+Given(/^de persoon heeft geen actuele partner$/, () => {
+  assert.ok((persoon(w.last!).categorieen['05'] ?? []).every((s) => s[0]?.['07.10']), 'de persoon heeft een actuele partner');
+});
+Given(/^de persoon heeft (?:geen \(ex\)partner|nooit een actueel of ontbonden huwelijk of partnerschap gehad)$/, () => {
+  assert.equal((persoon(w.last!).categorieen['05'] ?? []).length, 0, 'de persoon heeft een (ex)partner');
 });
 Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een ouder '([12])' met de volgende gegevens$/, (bsn: string | undefined, ouder: string, table: DataTable) =>
   setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, ouder === '1' ? '02' : '03'),
@@ -377,11 +404,21 @@ Then(/^heeft de (?:response een persoon met|persoon) een '([^']*)' met (?:alleen
   (expected()[LIJST[veld] ?? veld] ??= []).push({ [sub]: object(table) });
 });
 
-// "zonder 'X' gegevens", "geen 'X' gegevens": the part is absent, which the whole comparison checks.
-Then(/^heeft de response een persoon zonder '([^']*)' gegevens$/, (_veld: string) => void expected());
-Then(/^heeft de '([^']*)' geen '([^']*)' gegevens$/, (_veld: string, _sub: string) => void expected());
-Then(/^heeft de response een persoon met een '([^']*)' zonder '([^']*)' gegevens$/, (veld: string) => {
+// "zonder 'X' gegevens", "geen 'X' gegevens", "een leeg 'X' object": the part is an empty object
+// (the features' step documentation: `"naam": {}`).
+Then(/^heeft de (?:response een persoon zonder|persoon geen) '([^']*)' gegevens$/, (veld: string) => void (expected()[veld] = {}));
+Then(/^heeft de (?:response een persoon met|persoon) een leeg '([^']*)' object\s*$/, (veld: string) => void (expected()[veld] = {}));
+Then(/^heeft (?:de|het) '([^']*)' geen '([^']*)' gegevens\s*$/, (veld: string, sub: string) => {
+  const e = expected();
+  const lijst = LIJST[veld];
+  const parent = lijst ? (e[lijst] ??= [{}]).at(-1) : (e[veld] ??= {});
+  parent[sub] = {};
+});
+Then(/^heeft de response een persoon met een '([^']*)' zonder gegevens$/, (veld: string) => {
   (expected()[LIJST[veld] ?? veld] ??= []).push({});
+});
+Then(/^heeft de response een persoon met een '([^']*)' (?:zonder '([^']*)' gegevens|met een leeg '([^']*)' object)$/, (veld: string, zonder?: string, leeg?: string) => {
+  (expected()[LIJST[veld] ?? veld] ??= []).push({ [(zonder ?? leeg)!]: {} });
 });
 // "En heeft de 'verblijfplaats' de volgende 'verblijfadres' gegevens": a part of a part (of the last item of a list).
 Then(/^heeft de '([^']*)' de volgende '([^']*)' gegevens$/, (veld: string, sub: string, table: DataTable) => {

@@ -6,6 +6,7 @@
  * gives the whole date or table value, as the standard's features say.
  */
 import { rniVoorVelden } from './rni.ts';
+import { selectInOnderzoek } from './in-onderzoek.ts';
 import { GEZAGPERSOONBEPERKT_FIELDS, PERSOON_FIELDS, PERSOONBEPERKT_FIELDS } from './field-paths.ts';
 
 export type ResponseSchema = 'Persoon' | 'PersoonBeperkt' | 'GezagPersoonBeperkt';
@@ -101,8 +102,9 @@ export function selectFields(persoon: Json, paths: string[]): Json {
       node = (node[part] = i === parts.length - 1 ? true : typeof node[part] === 'object' ? node[part] : {}) as Json;
     });
   }
-  const out = pick(persoon, tree) ?? {};
-  for (const field of AUTOMATIC_FIELDS) if (persoon[field] !== undefined) out[field] = persoon[field];
+  const out = pick(persoon, tree);
+  // inOnderzoek only for the asked fields (pick); the other automatic fields whole.
+  for (const field of AUTOMATIC_FIELDS) if (field !== 'inOnderzoek' && persoon[field] !== undefined) out[field] = persoon[field];
   // rni only for the categories the asked fields come from.
   const rni = rniVoorVelden(persoon.rni as Json[] | undefined, paths);
   if (rni) out.rni = rni;
@@ -110,26 +112,27 @@ export function selectFields(persoon: Json, paths: string[]): Json {
   return out;
 }
 
-function pick(value: Json, tree: Json): Json | undefined {
+/**
+ * The asked parts of an object. An object (or list item) the person has stays, empty when none
+ * of the asked parts has a value, as the standard answers ("een 'ouder' zonder gegevens").
+ */
+function pick(value: Json, tree: Json): Json {
   const out: Json = {};
   for (const [key, sub] of Object.entries(tree)) {
     const v = value[key];
     if (v === undefined) continue;
     if (sub === true) out[key] = v;
     else if (Array.isArray(v)) {
-      const items = v.map((item) => pick(item as Json, sub as Json)).filter((x): x is Json => x !== undefined);
-      if (items.length) out[key] = items;
-    } else if (typeof v === 'object' && v !== null) {
-      const picked = pick(v as Json, sub as Json);
-      if (picked) out[key] = picked;
-    }
+      if (v.length) out[key] = v.map((item) => pick(item as Json, sub as Json));
+    } else if (typeof v === 'object' && v !== null) out[key] = pick(v as Json, sub as Json);
   }
-  // A polymorphic object (verblijfplaats, a nationaliteit) is delivered with its discriminator
-  // `type` whenever any part of it is asked, also when that part has no value.
+  // The investigation of the asked fields comes with them; of a polymorphic object (verblijfplaats,
+  // a nationaliteit) also that of its discriminator `type`, which comes with any part of it.
   const typed = typeof value.type === 'string';
-  const onderzoek = tree.inOnderzoek === undefined ? askedInOnderzoek(value.inOnderzoek as Json | undefined, tree, typed) : undefined;
-  if (onderzoek) out.inOnderzoek = onderzoek;
-  if (Object.keys(out).length === 0 && !typed) return undefined;
+  if (value.inOnderzoek && typeof value.inOnderzoek === 'object' && tree.inOnderzoek === undefined) {
+    const io = selectInOnderzoek(value.inOnderzoek as Json, typed ? [...Object.keys(tree), 'type'] : Object.keys(tree));
+    if (io) out.inOnderzoek = io;
+  }
   if (typed && out.type === undefined) out.type = value.type;
   for (const field of MEEGELEVERD) if (value[field] !== undefined) out[field] = value[field];
   return out;
@@ -137,14 +140,3 @@ function pick(value: Json, tree: Json): Json | undefined {
 
 /** Delivered with any part of the object they belong to (verblijfplaats, adressering). */
 const MEEGELEVERD = ['indicatieVastgesteldVerblijftNietOpAdres'];
-
-/**
- * The part of an object's inOnderzoek the client gets: the flags of the fields it asked (and of
- * `type`, which comes with any part of a polymorphic object), with the datumIngangOnderzoek.
- */
-function askedInOnderzoek(inOnderzoek: Json | undefined, tree: Json, typed: boolean): Json | undefined {
-  if (!inOnderzoek) return undefined;
-  const flags = Object.keys(inOnderzoek).filter((k) => k !== 'datumIngangOnderzoek' && (k in tree || (k === 'type' && typed)));
-  if (flags.length === 0) return undefined;
-  return { ...Object.fromEntries(flags.map((k) => [k, inOnderzoek[k]])), datumIngangOnderzoek: inOnderzoek.datumIngangOnderzoek };
-}

@@ -12,3 +12,6 @@ export function gezagsverhouding(v: Voorkomen | undefined): Record<string, unkno
     indicatieCurateleRegister: v?.['33.10'] === '1' ? true : undefined,
   };
 }
+
+/** The source elements of these fields, for the persoon's inOnderzoek (with datumIngangOnderzoekGezag). */
+export const GEZAGSVERHOUDING_VELDEN: Record<string, string[]> = { indicatieGezagMinderjarige: ['32.10'], indicatieCurateleRegister: ['33.10'] };

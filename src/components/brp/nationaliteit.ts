@@ -6,7 +6,7 @@
  * Nationaliteit (with the nationaliteit itself).
  */
 import type { Voorkomen } from './gba/persoonslijst.ts';
-import { inOnderzoek, type Bronnen } from './in-onderzoek.ts';
+import { inOnderzoek } from './in-onderzoek.ts';
 import { datum } from './persoon.ts';
 import { NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, waarde } from './tables.ts';
 
@@ -21,7 +21,7 @@ function nationaliteitType(n: Voorkomen): string {
 }
 
 /** `type` follows the nationaliteit (05.10) and the bijzonder Nederlanderschap (65.10). */
-const BRONNEN: Bronnen = { type: ['05.10', '65.10'], nationaliteit: ['05.10'], redenOpname: ['63.10'] };
+const BRONNEN: Record<string, string[]> = { type: ['05.10', '65.10'], nationaliteit: ['05.10'], redenOpname: ['63.10'] };
 
 /** A nationaliteit that is delivered: it has a nationaliteit or bijzonder Nederlanderschap and is not ended. */
 export function isActueleNationaliteit(n: Voorkomen): boolean {
@@ -30,7 +30,7 @@ export function isActueleNationaliteit(n: Voorkomen): boolean {
 
 export function nationaliteit(n: Voorkomen): Json {
   const type = nationaliteitType(n);
-  const io = inOnderzoek(n, '04', type === 'Nationaliteit' ? BRONNEN : { ...BRONNEN, nationaliteit: [] });
+  const io = inOnderzoek(n, '04', type === 'Nationaliteit' ? BRONNEN : { ...BRONNEN, nationaliteit: [] }, datum);
   // Reden opname 000 is the standaardwaarde ("onbekend"): not delivered.
   const reden = n['63.10'] && n['63.10'] !== '000' ? waarde(REDEN_OPNAME_NATIONALITEIT, n['63.10']) : undefined;
   const out: Json = { type, nationaliteit: type === 'Nationaliteit' ? waarde(NATIONALITEITEN, n['05.10']) : undefined, redenOpname: reden, datumIngangGeldigheid: datum(n['85.10']), inOnderzoek: io };

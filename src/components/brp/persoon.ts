@@ -7,9 +7,11 @@ import { actueel, actueelEen, type Persoonslijst, type Voorkomen } from './gba/p
 import { immigratie, verblijfplaats } from './verblijfplaats.ts';
 import { europeesKiesrecht, uitsluitingKiesrecht } from './kiesrecht.ts';
 import { verblijfstitel } from './verblijfstitel.ts';
-import { gezagsverhouding } from './gezagsverhouding.ts';
+import { GEZAGSVERHOUDING_VELDEN, gezagsverhouding } from './gezagsverhouding.ts';
 import { rniDeelnemers } from './rni.ts';
 import { isActueleNationaliteit, nationaliteit } from './nationaliteit.ts';
+import { naamAdressering, naamgebruikPartner } from './adressering.ts';
+import * as io from './in-onderzoek.ts';
 import { ADELLIJKE_TITELS, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
@@ -28,22 +30,26 @@ export function datum(value: string | undefined): Json | undefined {
   return { type: 'Datum', datum: `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`, langFormaat: `${dag} ${MAANDEN[maand - 1]} ${jaar}` };
 }
 
-/** Age in whole years on `today`, only for a complete date of birth. */
+/**
+ * Age in whole years on `today`. Not for an unknown year or month; with only the day unknown
+ * the month decides, except in the month of birth itself (the birthday may or may not have passed).
+ */
 export function leeftijd(geboortedatum: string | undefined, today = new Date()): number | undefined {
-  if (!geboortedatum || !/^\d{8}$/.test(geboortedatum) || geboortedatum.endsWith('00') || geboortedatum.slice(4, 6) === '00') return undefined;
+  if (!geboortedatum || !/^\d{8}$/.test(geboortedatum) || geboortedatum.startsWith('0000') || geboortedatum.slice(4, 6) === '00') return undefined;
   const y = Number(geboortedatum.slice(0, 4));
-  const md = Number(geboortedatum.slice(4));
+  const maand = Number(geboortedatum.slice(4, 6));
+  const dag = Number(geboortedatum.slice(6));
+  if (dag === 0 && maand === today.getMonth() + 1) return undefined;
+  const md = maand * 100 + dag;
   const todayMd = (today.getMonth() + 1) * 100 + today.getDate();
   return today.getFullYear() - y - (todayMd < md ? 1 : 0);
 }
 
 export function voorletters(voornamen: string | undefined): string | undefined {
   if (!voornamen) return undefined;
-  return voornamen
-    .split(' ')
-    .filter(Boolean)
-    .map((n) => (n.length === 1 ? n : `${n[0]}.`))
-    .join('');
+  // A voornaam of one letter stays that letter, without a dot and followed by a space when another voornaam follows.
+  const namen = voornamen.split(' ').filter(Boolean);
+  return namen.map((n, i) => (n.length === 1 ? (i < namen.length - 1 ? `${n} ` : n) : `${n[0]}.`)).join('');
 }
 
 function clean(object: Json): Json | undefined {
@@ -78,27 +84,37 @@ function volledigeNaam(v: Voorkomen): string | undefined {
   const soort = code ? ADELLIJKE_TITELS[code]?.soort : undefined;
   const vorm = code ? titelVorm(code, v['04.10']) : undefined;
   const parts = [soort === 'predicaat' ? vorm : undefined, v['02.10'], soort === 'titel' ? vorm : undefined, v['02.30'], v['02.40'] === '.' ? undefined : v['02.40']];
-  return parts.filter(Boolean).join(' ') || undefined;
+  return parts.filter(Boolean).join(' ').replace(/\s+/g, ' ') || undefined;
 }
 
-function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined): Json | undefined {
+function naam(v: Voorkomen | undefined, withNaamgebruik: Voorkomen | undefined, categorie: string): Json | undefined {
   if (!v) return undefined;
   const voornamen = v['02.10'];
   const voorvoegsel = v['02.30'];
   const geslachtsnaam = v['02.40'];
-  return clean({
+  const naam = clean({
     voornamen,
     adellijkeTitelPredicaat: adellijkeTitel(v['02.20']),
     voorvoegsel,
-    geslachtsnaam,
+    // The standaardwaarde "." (geslachtsnaam onbekend) is not delivered.
+    geslachtsnaam: geslachtsnaam === '.' ? undefined : geslachtsnaam,
     voorletters: voorletters(voornamen),
-    volledigeNaam: volledigeNaam(v),
+    // Only the person's own naam has a volledigeNaam (not NaamGerelateerde).
+    volledigeNaam: withNaamgebruik ? volledigeNaam(v) : undefined,
     aanduidingNaamgebruik: withNaamgebruik ? waarde(NAAMGEBRUIK, withNaamgebruik['61.10']) : undefined,
+    inOnderzoek: io.inOnderzoek(v, categorie, withNaamgebruik ? io.NAAM_PERSOON_VELDEN : io.NAAM_VELDEN, datum),
   });
+  // A registered naam is an object even when none of its values is delivered.
+  return naam ?? (['02.10', '02.20', '02.30', '02.40', '61.10'].some((e) => v[e]) ? {} : undefined);
 }
 
-function geboorte(v: Voorkomen): Json | undefined {
-  return clean({ datum: datum(v['03.10']), plaats: plaats(v['03.20']), land: waarde(LANDEN, v['03.30']) });
+/** A gemeente or land code 0000 is the standaardwaarde "onbekend": not delivered as a place or land of an event. */
+function bekend(code: string | undefined): string | undefined {
+  return code === '0000' ? undefined : code;
+}
+
+function geboorte(v: Voorkomen, categorie: string): Json | undefined {
+  return groep(v, ['03.10', '03.20', '03.30'], { datum: datum(v['03.10']), plaats: plaats(bekend(v['03.20'])), land: waarde(LANDEN, bekend(v['03.30'])), inOnderzoek: io.inOnderzoek(v, categorie, io.GEBOORTE_VELDEN, datum) });
 }
 
 /** "by"/"to" as adresregel1 writes them. */
@@ -139,9 +155,69 @@ function adressering(v: Voorkomen | undefined): Json | undefined {
   return undefined;
 }
 
-/** A related person (ouder, kind, partner) is delivered when its voorkomen holds any value. */
+/**
+ * A related person (ouder, kind, partner) is delivered when its voorkomen holds a value other
+ * than its document (81, 82), geldigheid (85) and opneming (86) data.
+ */
 function hasData(v: Voorkomen): boolean {
-  return Object.values(v).some((value) => value !== '');
+  return Object.entries(v).some(([element, value]) => value !== '' && !/^(81|82|85|86)\./.test(element));
+}
+
+/** An object of a group the voorkomen has elements of: empty rather than absent when none of its values is delivered. */
+function groep(v: Voorkomen, elementen: string[], object: Json): Json | undefined {
+  return clean(object) ?? (elementen.some((e) => v[e]) ? {} : undefined);
+}
+
+function ouder(c: '02' | '03', v: Voorkomen): Json {
+  return clean({
+    ouderAanduiding: c === '02' ? '1' : '2',
+    burgerservicenummer: v['01.20'],
+    naam: naam(v, undefined, c),
+    geslacht: waarde(GESLACHT, v['04.10']),
+    geboorte: geboorte(v, c),
+    datumIngangFamilierechtelijkeBetrekking: datum(v['62.10']),
+    inOnderzoek: io.inOnderzoek(v, c, io.OUDER_VELDEN, datum),
+  })!;
+}
+
+function kind(v: Voorkomen): Json {
+  // A kind always has a naam (geslachtsnaam is mandatory in the GBA), possibly without delivered values.
+  return clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined, '09') ?? {}, geboorte: geboorte(v, '09'), inOnderzoek: io.inOnderzoek(v, '09', io.KIND_VELDEN, datum) }) ?? {};
+}
+
+/** The partners delivered: every marriage/partnership not dissolved, else only the most recently dissolved one. */
+function partners(pl: Persoonslijst): Voorkomen[] {
+  const alle = actueel(pl, '05').filter(hasData);
+  const actuele = alle.filter((v) => !v['07.10']);
+  if (actuele.length) return actuele;
+  const ontbonden = alle.sort((a, b) => b['07.10']!.localeCompare(a['07.10']!));
+  return ontbonden.slice(0, 1);
+}
+
+function partner(v: Voorkomen): Json {
+  return clean({
+    burgerservicenummer: v['01.20'],
+    naam: naam(v, undefined, '05'),
+    geslacht: waarde(GESLACHT, v['04.10']),
+    geboorte: geboorte(v, '05'),
+    // Soort verbintenis "." is its standaardwaarde (onbekend).
+    soortVerbintenis: v['15.10'] === '.' ? undefined : waarde({ H: 'huwelijk', P: 'geregistreerd partnerschap' }, v['15.10']),
+    aangaanHuwelijkPartnerschap: groep(v, ['06.10', '06.20', '06.30'], { datum: datum(v['06.10']), plaats: plaats(bekend(v['06.20'])), land: waarde(LANDEN, bekend(v['06.30'])), inOnderzoek: io.inOnderzoek(v, '05', io.AANGAAN_VELDEN, datum) }),
+    ontbindingHuwelijkPartnerschap: groep(v, ['07.10', '07.20', '07.30', '07.40'], { datum: datum(v['07.10']), inOnderzoek: io.inOnderzoek(v, '05', io.ONTBINDING_VELDEN, datum) }),
+    inOnderzoek: io.inOnderzoek(v, '05', io.PARTNER_VELDEN, datum),
+  }) ?? {};
+}
+
+/**
+ * Adressering is always an object: the adresregels and the name parts (aanhef, ...), each
+ * when it can be composed, with what of them is in onderzoek (the person's naam, the partner's
+ * name, the verblijfplaats).
+ */
+function adresseringMetNaam(pl: Persoonslijst, p: Voorkomen, verblijf: Voorkomen | undefined): Json {
+  let onderzoek = io.inOnderzoek(p, '01', io.ADRESSERING_PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon');
+  onderzoek = io.inOnderzoek(naamgebruikPartner(pl), '05', io.ADRESSERING_PARTNER_VELDEN, datum, 'datumIngangOnderzoekPartner', onderzoek);
+  onderzoek = io.inOnderzoek(verblijf, '08', io.ADRESREGEL_VELDEN, datum, 'datumIngangOnderzoekVerblijfplaats', onderzoek);
+  return { ...adressering(verblijf), ...naamAdressering(p, pl, voorletters(p['02.10'])), ...(onderzoek ? { inOnderzoek: onderzoek } : {}) };
 }
 
 /** The complete Persoon (all fields the store can give); `fields` selects from it afterwards. */
@@ -154,33 +230,34 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     aNummer: p['01.10'],
     burgerservicenummer: p['01.20'],
     geslacht: waarde(GESLACHT, p['04.10']),
-    naam: naam(p, p),
-    geboorte: geboorte(p),
+    naam: naam(p, p, '01'),
+    geboorte: geboorte(p, '01'),
     leeftijd: overlijden?.['08.10'] ? undefined : leeftijd(p['03.10'], today),
-    overlijden: overlijden ? clean({ datum: datum(overlijden['08.10']), plaats: plaats(overlijden['08.20']), land: waarde(LANDEN, overlijden['08.30']) }) : undefined,
-    gemeenteVanInschrijving: verblijf ? waarde(GEMEENTEN, verblijf['09.10']) : undefined,
+    overlijden: overlijden ? groep(overlijden, ['08.10', '08.20', '08.30'], { datum: datum(overlijden['08.10']), plaats: plaats(bekend(overlijden['08.20'])), land: waarde(LANDEN, bekend(overlijden['08.30'])), inOnderzoek: io.inOnderzoek(overlijden, '06', io.OVERLIJDEN_VELDEN, datum) }) : undefined,
+    gemeenteVanInschrijving: verblijf ? waarde(GEMEENTEN, bekend(verblijf['09.10'])) : undefined,
     datumInschrijvingInGemeente: verblijf ? datum(verblijf['09.20']) : undefined,
     datumEersteInschrijvingGBA: inschrijving ? datum(inschrijving['68.10']) : undefined,
     verblijfplaats: verblijfplaats(verblijf),
-    adressering: adressering(verblijf),
+    adressering: adresseringMetNaam(pl, p, verblijf),
     nationaliteiten: actueel(pl, '04').filter(isActueleNationaliteit).map(nationaliteit),
     ouders: (['02', '03'] as const)
       .map((c) => ({ c, v: actueelEen(pl, c) }))
       .filter(({ v }) => v && hasData(v))
-      .map(({ c, v }) => clean({ ouderAanduiding: c === '02' ? '1' : '2', burgerservicenummer: v!['01.20'], naam: naam(v, undefined), geslacht: waarde(GESLACHT, v!['04.10']), geboorte: geboorte(v!), datumIngangFamilierechtelijkeBetrekking: datum(v!['62.10']) })),
-    kinderen: actueel(pl, '09')
-      .filter(hasData)
-      .map((v) => clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined), geboorte: geboorte(v) })),
-    partners: actueel(pl, '05')
-      .filter(hasData)
-      .map((v) => clean({ burgerservicenummer: v['01.20'], naam: naam(v, undefined), geslacht: waarde(GESLACHT, v['04.10']), geboorte: geboorte(v), soortVerbintenis: waarde({ H: 'huwelijk', P: 'geregistreerd partnerschap' }, v['15.10']), aangaanHuwelijkPartnerschap: clean({ datum: datum(v['06.10']), plaats: plaats(v['06.20']), land: waarde(LANDEN, v['06.30']) }) })),
+      .map(({ c, v }) => ouder(c, v!)),
+    kinderen: actueel(pl, '09').filter(hasData).map(kind),
+    partners: partners(pl).map(partner),
     immigratie: immigratie(verblijf),
     europeesKiesrecht: europeesKiesrecht(actueelEen(pl, '13'), today),
     uitsluitingKiesrecht: uitsluitingKiesrecht(actueelEen(pl, '13'), today),
     verblijfstitel: verblijfstitel(actueelEen(pl, '10'), today),
     ...gezagsverhouding(actueelEen(pl, '11')),
     rni: rniDeelnemers(pl),
+    inOnderzoek: io.inOnderzoek(
+      actueelEen(pl, '11'), '11', GEZAGSVERHOUDING_VELDEN, datum, 'datumIngangOnderzoekGezag',
+      io.inOnderzoek(verblijf, '08', io.GEMEENTE_VELDEN, datum, 'datumIngangOnderzoekGemeente', io.inOnderzoek(p, '01', io.PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon')),
+    ),
     geheimhoudingPersoonsgegevens: inschrijving?.['70.10'] && inschrijving['70.10'] !== '0' ? true : undefined,
+    verificatie: inschrijving ? groep(inschrijving, ['71.10', '71.20'], { datum: datum(inschrijving['71.10']), omschrijving: inschrijving['71.20'] }) : undefined,
     opschortingBijhouding: inschrijving?.['67.10'] || inschrijving?.['67.20'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout', '.': 'onbekend' }, inschrijving['67.20']) }) : undefined,
   };
   for (const key of ['nationaliteiten', 'ouders', 'kinderen', 'partners', 'rni']) if ((persoon[key] as unknown[]).length === 0) delete persoon[key];

@@ -6,7 +6,7 @@
  * identificatiecode of zeroes) are not delivered.
  */
 import type { Voorkomen } from './gba/persoonslijst.ts';
-import { inOnderzoek, vastgesteldVerblijftNietOpAdres, type Bronnen } from './in-onderzoek.ts';
+import { inOnderzoek, vastgesteldVerblijftNietOpAdres } from './in-onderzoek.ts';
 import { datum } from './persoon.ts';
 import { AANDUIDING_BIJ_HUISNUMMER, FUNCTIE_ADRES, LANDEN, waarde } from './tables.ts';
 
@@ -27,19 +27,19 @@ function clean(object: Json): Json | undefined {
 
 // Which elements each field comes from, per kind (the features' in-onderzoek tables). `type`
 // follows the identifying element of the kind: straatnaam, locatiebeschrijving or land.
-const ADRES: Bronnen = { type: ['11.10'], datumVan: ['10.30'], functieAdres: ['10.10'], datumIngangGeldigheid: ['85.10'], adresseerbaarObjectIdentificatie: ['11.80'], nummeraanduidingIdentificatie: ['11.90'] };
-const VERBLIJFADRES_BINNENLAND: Bronnen = {
+const ADRES: Record<string, string[]> = { type: ['11.10'], datumVan: ['10.30'], functieAdres: ['10.10'], datumIngangGeldigheid: ['85.10'], adresseerbaarObjectIdentificatie: ['11.80'], nummeraanduidingIdentificatie: ['11.90'] };
+const VERBLIJFADRES_BINNENLAND: Record<string, string[]> = {
   officieleStraatnaam: ['11.15'], korteStraatnaam: ['11.10'], huisnummer: ['11.20'], huisletter: ['11.30'], huisnummertoevoeging: ['11.40'],
   aanduidingBijHuisnummer: ['11.50'], postcode: ['11.60'], woonplaats: ['11.70'],
 };
-const LOCATIE: Bronnen = { type: ['12.10'], datumVan: ['10.30'], functieAdres: ['10.10'], datumIngangGeldigheid: ['85.10'] };
-const VERBLIJFADRES_LOCATIE: Bronnen = { locatiebeschrijving: ['12.10'] };
-const BUITENLAND: Bronnen = { type: ['13.10'], datumVan: ['13.20'], datumIngangGeldigheid: ['85.10'] };
-const VERBLIJFADRES_BUITENLAND: Bronnen = { regel1: ['13.30'], regel2: ['13.40'], regel3: ['13.50'], land: ['13.10'] };
+const LOCATIE: Record<string, string[]> = { type: ['12.10'], datumVan: ['10.30'], functieAdres: ['10.10'], datumIngangGeldigheid: ['85.10'] };
+const VERBLIJFADRES_LOCATIE: Record<string, string[]> = { locatiebeschrijving: ['12.10'] };
+const BUITENLAND: Record<string, string[]> = { type: ['13.10'], datumVan: ['13.20'], datumIngangGeldigheid: ['85.10'] };
+const VERBLIJFADRES_BUITENLAND: Record<string, string[]> = { regel1: ['13.30'], regel2: ['13.40'], regel3: ['13.50'], land: ['13.10'] };
 
 /** The verblijfadres with its own inOnderzoek; only its inOnderzoek when it holds no value. */
-function verblijfadres(values: Json, v: Voorkomen, bronnen: Bronnen): Json | undefined {
-  return clean({ ...values, inOnderzoek: inOnderzoek(v, '08', bronnen) });
+function verblijfadres(values: Json, v: Voorkomen, bronnen: Record<string, string[]>): Json | undefined {
+  return clean({ ...values, inOnderzoek: inOnderzoek(v, '08', bronnen, datum) });
 }
 
 export function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
@@ -70,14 +70,14 @@ export function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
       adresseerbaarObjectIdentificatie: bekend(v['11.80'], GEEN_IDENTIFICATIE),
       nummeraanduidingIdentificatie: bekend(v['11.90'], GEEN_IDENTIFICATIE),
       ...binnenland,
-      inOnderzoek: inOnderzoek(v, '08', ADRES),
+      inOnderzoek: inOnderzoek(v, '08', ADRES, datum),
     });
   }
   if (v['12.10']) {
-    return clean({ type: 'Locatie', verblijfadres: verblijfadres({ locatiebeschrijving: v['12.10'] }, v, VERBLIJFADRES_LOCATIE), ...binnenland, inOnderzoek: inOnderzoek(v, '08', LOCATIE) });
+    return clean({ type: 'Locatie', verblijfadres: verblijfadres({ locatiebeschrijving: v['12.10'] }, v, VERBLIJFADRES_LOCATIE), ...binnenland, inOnderzoek: inOnderzoek(v, '08', LOCATIE, datum) });
   }
   // Abroad (and onbekend, land 0000) the date the verblijfplaats began is datum aanvang adres buitenland (13.20).
-  const buitenland = { datumVan: datum(v['13.20']), datumIngangGeldigheid: datum(v['85.10']), inOnderzoek: inOnderzoek(v, '08', BUITENLAND) };
+  const buitenland = { datumVan: datum(v['13.20']), datumIngangGeldigheid: datum(v['85.10']), inOnderzoek: inOnderzoek(v, '08', BUITENLAND, datum) };
   if (v['13.10'] === '0000') return clean({ type: 'VerblijfplaatsOnbekend', ...buitenland });
   // Without land (13.10) there is no verblijfplaats buitenland, as there is no Adres without an address.
   if (v['13.10']) {
@@ -90,7 +90,7 @@ export function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
   return undefined;
 }
 
-const IMMIGRATIE: Bronnen = {
+const IMMIGRATIE: Record<string, string[]> = {
   landVanwaarIngeschreven: ['14.10'], vanuitVerblijfplaatsOnbekend: ['14.10'], datumVestigingInNederland: ['14.20'], indicatieVestigingVanuitBuitenland: ['14.20'],
 };
 
@@ -106,6 +106,6 @@ export function immigratie(v: Voorkomen | undefined): Json | undefined {
     vanuitVerblijfplaatsOnbekend: v['14.10'] === '0000' ? true : undefined,
     datumVestigingInNederland: datum(v['14.20']),
     indicatieVestigingVanuitBuitenland: v['14.20'] ? true : undefined,
-    inOnderzoek: vastgesteldVerblijftNietOpAdres(v) ? undefined : inOnderzoek(v, '08', IMMIGRATIE),
+    inOnderzoek: vastgesteldVerblijftNietOpAdres(v) ? undefined : inOnderzoek(v, '08', IMMIGRATIE, datum),
   });
 }

@@ -18,7 +18,7 @@ export function verblijfstitel(v: Voorkomen | undefined, today = new Date()): Js
     aanduiding: waarde(VERBLIJFSTITELS_TABEL, v['39.10']),
     datumEinde: datum(v['39.20']),
     datumIngang: datum(v['39.30']),
-    inOnderzoek: inOnderzoek(v, '10', { aanduiding: ['39.10'], datumEinde: ['39.20'], datumIngang: ['39.30'] }),
+    inOnderzoek: inOnderzoek(v, '10', { aanduiding: ['39.10'], datumEinde: ['39.20'], datumIngang: ['39.30'] }, datum),
   };
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out;
