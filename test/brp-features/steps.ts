@@ -17,12 +17,14 @@ import { ADELLIJKE_TITELS, GEMEENTEN } from '../../src/components/brp/tables.ts'
 
 setDefaultTimeout(20_000);
 const CLIENT = { clientId: 'brp-features', secret: 'brp-features-secret-0123456789' };
-let og: OpenGrond;
+/** An afnemer with only the BRP authorisation a scenario gives it ("de afnemer met indicatie ... is geautoriseerd voor ..."). */
+export const AFNEMER = { clientId: 'brp-features-afnemer', secret: 'brp-features-afnemer-secret-0123' };
+export let og: OpenGrond;
 let baseUrl: string;
 
 BeforeAll(async () => {
   const database = process.env.TEST_DATABASE_URL ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL } : { kind: 'pglite' as const, memory: true as const };
-  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }] });
+  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }, { ...AFNEMER, label: 'Afnemer 000008' }] });
   baseUrl = await og.app.listen({ port: 0, host: '127.0.0.1' });
 });
 AfterAll(async () => og.close());
@@ -35,6 +37,8 @@ interface World {
   adressen: Map<string, Adres>;
   last?: string;
   bsnSeq: number;
+  /** The client that asks: CLIENT (all rights) unless a scenario authorises an afnemer. */
+  client?: typeof CLIENT;
   adresSeq: number;
   response?: { status: number; body: any };
   /** The person the "Dan heeft de response een persoon ..." steps describe, compared whole after the scenario. */
@@ -281,7 +285,8 @@ Given(/^(?:persoon )?'([^']*)' is (?:(?:gisteren|vandaag|morgen) )?(\d+) jaar ge
 
 async function ask(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
   await save();
-  const token = await new SignJWT({ client_id: CLIENT.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(CLIENT.clientId).setIssuedAt().sign(new TextEncoder().encode(CLIENT.secret));
+  const client = w.client ?? CLIENT;
+  const token = await new SignJWT({ client_id: client.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(client.clientId).setIssuedAt().sign(new TextEncoder().encode(client.secret));
   const response = await fetch(`${baseUrl}/haalcentraal/api/brp/personen`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8', verwerkingsactiviteit: DEMO_VERWERKINGSACTIVITEITEN[0]!.id, ...headers },

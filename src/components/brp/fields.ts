@@ -45,25 +45,41 @@ function normalise(set: FieldSet, path: string): string | undefined {
 }
 
 /**
- * The fields alias `verblijfplaatsBinnenland`: the verblijfplaats fields of an Adres or Locatie,
- * for a client not authorised for verblijfplaats buitenland. The fields only a verblijfplaats
- * buitenland has do not exist under it.
+ * The fields aliases for a client not authorised for verblijfplaats buitenland:
+ * `verblijfplaatsBinnenland` (the verblijfplaats fields of an Adres or Locatie) and
+ * `adresseringBinnenland` (adresregel1 and adresregel2). Under an alias the fields only a
+ * verblijfplaats buitenland has do not exist. A person whose verblijfplaats is abroad or
+ * onbekend gets no verblijfplaats for it, and an adressering without adresregels (the
+ * features' "zonder 'adressering' gegevens").
  */
-const BINNENLAND = 'verblijfplaatsBinnenland';
-const ALLEEN_BUITENLAND = ['verblijfadres.regel1', 'verblijfadres.regel2', 'verblijfadres.regel3', 'verblijfadres.land'];
+const ALIASES: Record<string, { target: string; exists: (rest: string) => boolean; whole?: string[]; leegBuiten?: boolean }> = {
+  verblijfplaatsBinnenland: {
+    target: 'verblijfplaats',
+    exists: (rest) => !['.verblijfadres.regel1', '.verblijfadres.regel2', '.verblijfadres.regel3', '.verblijfadres.land'].some((p) => rest === p || rest.startsWith(`${p}.`)),
+  },
+  adresseringBinnenland: { target: 'adressering', exists: (rest) => ['', '.adresregel1', '.adresregel2'].includes(rest), whole: ['.adresregel1', '.adresregel2'], leegBuiten: true },
+};
 
-function binnenland(set: FieldSet, field: string): string | undefined {
-  const rest = field.slice(BINNENLAND.length);
-  const path = set.paths.has('verblijfplaats') ? normalise(set, `verblijfplaats${rest}`) : undefined;
-  if (path === undefined || ALLEEN_BUITENLAND.some((p) => path === `verblijfplaats.${p}` || path.startsWith(`verblijfplaats.${p}.`))) return undefined;
-  return `${BINNENLAND}${path.slice('verblijfplaats'.length)}`;
+function aliasPath(set: FieldSet, alias: string, field: string): string | undefined {
+  const { target, exists } = ALIASES[alias]!;
+  const path = set.paths.has(target) ? normalise(set, `${target}${field.slice(alias.length)}`) : undefined;
+  if (path === undefined || !exists(path.slice(target.length))) return undefined;
+  return `${alias}${path.slice(target.length)}`;
 }
 
-/** The asked paths with the alias resolved: a verblijfplaats buitenland or onbekend is not delivered under it. */
-function resolveAlias(persoon: Json, paths: string[]): string[] {
+/** The asked paths with the aliases resolved, and the objects that are delivered empty. */
+function resolveAliases(persoon: Json, paths: string[]): { paths: string[]; leeg: string[] } {
   const soort = (persoon.verblijfplaats as Json | undefined)?.type;
   const binnen = soort === 'Adres' || soort === 'Locatie';
-  return paths.flatMap((path) => (path.split('.')[0] !== BINNENLAND ? [path] : binnen ? [`verblijfplaats${path.slice(BINNENLAND.length)}`] : []));
+  const leeg: string[] = [];
+  const resolved = paths.flatMap((path) => {
+    const alias = ALIASES[path.split('.')[0]!];
+    if (!alias) return [path];
+    if (!binnen) return alias.leegBuiten && leeg.push(alias.target), [];
+    const rest = path.slice(path.split('.')[0]!.length);
+    return rest === '' && alias.whole ? alias.whole.map((r) => `${alias.target}${r}`) : [`${alias.target}${rest}`];
+  });
+  return { paths: resolved, leeg };
 }
 
 function isAutomatic(path: string): boolean {
@@ -78,7 +94,8 @@ export function checkFields(schema: ResponseSchema, fields: string[]): { paths: 
   const errors: FieldError[] = [];
   fields.forEach((field, index) => {
     if (field.startsWith('gezag.') && set.paths.has('gezag')) return errors.push({ index, reason: 'niet toegestane' });
-    const path = field.split('.')[0] === BINNENLAND ? binnenland(set, field) : normalise(set, field);
+    const top = field.split('.')[0]!;
+    const path = top in ALIASES ? aliasPath(set, top, field) : normalise(set, field);
     if (path === undefined) return errors.push({ index, reason: 'niet bestaande' });
     if (isAutomatic(path)) return errors.push({ index, reason: 'niet toegestane' });
     paths.push(path);
@@ -94,7 +111,9 @@ type Json = Record<string, unknown>;
  */
 export function selectFields(persoon: Json, paths: string[]): Json {
   const tree: Json = {};
-  for (const path of resolveAlias(persoon, paths)) {
+  const aliases = resolveAliases(persoon, paths);
+  for (const target of aliases.leeg) tree[target] ??= {};
+  for (const path of aliases.paths) {
     let node = tree;
     const parts = path.split('.');
     parts.forEach((part, i) => {

@@ -217,7 +217,9 @@ function adresseringMetNaam(pl: Persoonslijst, p: Voorkomen, verblijf: Voorkomen
   let onderzoek = io.inOnderzoek(p, '01', io.ADRESSERING_PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon');
   onderzoek = io.inOnderzoek(naamgebruikPartner(pl), '05', io.ADRESSERING_PARTNER_VELDEN, datum, 'datumIngangOnderzoekPartner', onderzoek);
   onderzoek = io.inOnderzoek(verblijf, '08', io.ADRESREGEL_VELDEN, datum, 'datumIngangOnderzoekVerblijfplaats', onderzoek);
-  return { ...adressering(verblijf), ...naamAdressering(p, pl, voorletters(p['02.10'])), ...(onderzoek ? { inOnderzoek: onderzoek } : {}) };
+  // 089999 "vastgesteld verblijft niet op adres" is told with the adresregels of an address or locatie.
+  const vastgesteld = verblijf && (verblijf['11.10'] || verblijf['12.10']) && io.vastgesteldVerblijftNietOpAdres(verblijf) ? { indicatieVastgesteldVerblijftNietOpAdres: true } : {};
+  return { ...adressering(verblijf), ...vastgesteld, ...naamAdressering(p, pl, voorletters(p['02.10'])), ...(onderzoek ? { inOnderzoek: onderzoek } : {}) };
 }
 
 /** The complete Persoon (all fields the store can give); `fields` selects from it afterwards. */

@@ -38,6 +38,8 @@ function categorieVan(path: string): string[] {
       return ['Overlijden'];
     case 'verblijfplaats': case 'verblijfplaatsBinnenland': case 'gemeenteVanInschrijving': case 'datumInschrijvingInGemeente': case 'immigratie':
       return ['Verblijfplaats'];
+    case 'adresseringBinnenland':
+      return ['Verblijfplaats'];
     case 'adressering':
       // The adresregels come from the verblijfplaats, the aanhef and aanschrijfwijze from the name.
       if (sub === undefined) return ['Persoon', 'Verblijfplaats'];
