@@ -4,7 +4,7 @@
  * einddatum is empty, onbekend, or not yet passed (see `nietVerstreken`).
  */
 import type { Voorkomen } from './gba/persoonslijst.ts';
-import { datum } from './persoon.ts';
+import { clean, datum } from './persoon.ts';
 import { waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
@@ -35,8 +35,4 @@ export function europeesKiesrecht(v: Voorkomen | undefined, today = new Date()):
 export function uitsluitingKiesrecht(v: Voorkomen | undefined, today = new Date()): Json | undefined {
   if (!v?.['38.10'] || !nietVerstreken(v['38.20'], today)) return undefined;
   return clean({ uitgeslotenVanKiesrecht: true, einddatum: datum(v['38.20']) });
-}
-
-function clean(object: Json): Json {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
 }

@@ -7,7 +7,7 @@
  */
 import type { Voorkomen } from './gba/persoonslijst.ts';
 import { inOnderzoek } from './in-onderzoek.ts';
-import { datum } from './persoon.ts';
+import { clean, datum } from './persoon.ts';
 import { NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
@@ -33,7 +33,5 @@ export function nationaliteit(n: Voorkomen): Json {
   const io = inOnderzoek(n, '04', type === 'Nationaliteit' ? BRONNEN : { ...BRONNEN, nationaliteit: [] }, datum);
   // Reden opname 000 is the standaardwaarde ("onbekend"): not delivered.
   const reden = n['63.10'] && n['63.10'] !== '000' ? waarde(REDEN_OPNAME_NATIONALITEIT, n['63.10']) : undefined;
-  const out: Json = { type, nationaliteit: type === 'Nationaliteit' ? waarde(NATIONALITEITEN, n['05.10']) : undefined, redenOpname: reden, datumIngangGeldigheid: datum(n['85.10']), inOnderzoek: io };
-  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
-  return out;
+  return clean({ type, nationaliteit: type === 'Nationaliteit' ? waarde(NATIONALITEITEN, n['05.10']) : undefined, redenOpname: reden, datumIngangGeldigheid: datum(n['85.10']), inOnderzoek: io })!;
 }

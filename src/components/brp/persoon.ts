@@ -52,7 +52,8 @@ export function voorletters(voornamen: string | undefined): string | undefined {
   return namen.map((n, i) => (n.length === 1 ? (i < namen.length - 1 ? `${n} ` : n) : `${n[0]}.`)).join('');
 }
 
-function clean(object: Json): Json | undefined {
+/** The object without its empty values; undefined when nothing is left. */
+export function clean(object: Json): Json | undefined {
   const out: Json = {};
   for (const [k, v] of Object.entries(object)) if (v !== undefined && v !== '') out[k] = v;
   return Object.keys(out).length ? out : undefined;

@@ -7,7 +7,7 @@
  */
 import type { Voorkomen } from './gba/persoonslijst.ts';
 import { inOnderzoek, vastgesteldVerblijftNietOpAdres } from './in-onderzoek.ts';
-import { datum } from './persoon.ts';
+import { clean, datum } from './persoon.ts';
 import { AANDUIDING_BIJ_HUISNUMMER, FUNCTIE_ADRES, LANDEN, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
@@ -17,12 +17,6 @@ const GEEN_IDENTIFICATIE = '0000000000000000';
 /** An element's value, unless it is the standaardwaarde meaning "onbekend". */
 function bekend(value: string | undefined, standaardwaarde: string): string | undefined {
   return value === standaardwaarde ? undefined : value;
-}
-
-function clean(object: Json): Json | undefined {
-  const out: Json = {};
-  for (const [k, v] of Object.entries(object)) if (v !== undefined && v !== '') out[k] = v;
-  return Object.keys(out).length ? out : undefined;
 }
 
 // Which elements each field comes from, per kind (the features' in-onderzoek tables). `type`
