@@ -12,21 +12,19 @@ import { SignJWT } from 'jose';
 import { buildOpenGrond, type OpenGrond } from '../../src/server.ts';
 import { addVoorkomen, emptyPersoonslijst, type Persoonslijst } from '../../src/components/brp/gba/persoonslijst.ts';
 import { deleteAllPersoonslijsten, savePersoonslijst } from '../../src/components/brp/store.ts';
-import { provisionBrpAutorisaties } from '../../src/components/brp/authorisation.ts';
-import { QUERY_TYPES } from '../../src/components/brp/query.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../src/platform/logboek/logboek.ts';
 import { ADELLIJKE_TITELS, GEMEENTEN } from '../../src/components/brp/tables.ts';
 
 setDefaultTimeout(20_000);
 const CLIENT = { clientId: 'brp-features', secret: 'brp-features-secret-0123456789' };
-/** An afnemer with only the fields of its autorisatie ("de afnemer met indicatie ... is geautoriseerd voor ..."). */
-const AFNEMER = { clientId: 'brp-features-afnemer', secret: 'brp-features-afnemer-secret-0123' };
-let og: OpenGrond;
+/** An afnemer with only the BRP authorisation a scenario gives it ("de afnemer met indicatie ... is geautoriseerd voor ..."). */
+export const AFNEMER = { clientId: 'brp-features-afnemer', secret: 'brp-features-afnemer-secret-0123' };
+export let og: OpenGrond;
 let baseUrl: string;
 
 BeforeAll(async () => {
   const database = process.env.TEST_DATABASE_URL ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL } : { kind: 'pglite' as const, memory: true as const };
-  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }, AFNEMER] });
+  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }, { ...AFNEMER, label: 'Afnemer 000008' }] });
   baseUrl = await og.app.listen({ port: 0, host: '127.0.0.1' });
 });
 AfterAll(async () => og.close());
@@ -39,14 +37,14 @@ interface World {
   adressen: Map<string, Adres>;
   last?: string;
   bsnSeq: number;
+  /** The client that asks: CLIENT (all rights) unless a scenario authorises an afnemer. */
+  client?: typeof CLIENT;
   adresSeq: number;
   response?: { status: number; body: any };
-  /** Set when the scenario asks as an afnemer with a limited autorisatie. */
-  afnemer?: boolean;
   /** The person the "Dan heeft de response een persoon ..." steps describe, compared whole after the scenario. */
   expected?: Record<string, any>;
 }
-let w: World;
+export let w: World;
 
 Before(async () => {
   await deleteAllPersoonslijsten(og.database.db);
@@ -71,18 +69,18 @@ function nextBsn(): string {
 }
 
 /** "burgerservicenummer (01.20)" → "01.20". */
-function element(column: string): string {
+export function element(column: string): string {
   const m = /\((\d{2}\.\d{2})\)/.exec(column);
   if (!m) throw new Error(`Geen elementnummer in kolom ${column}`);
   return m[1]!;
 }
 
-function rows(table: DataTable | undefined): Record<string, string>[] {
+export function rows(table: DataTable | undefined): Record<string, string>[] {
   return table ? table.hashes() : [];
 }
 
 /** The data of a "Gegeven" table: one row under column headers, or a vertical `naam | waarde` table. */
-function gegevens(table: DataTable | undefined): Record<string, string> {
+export function gegevens(table: DataTable | undefined): Record<string, string> {
   if (!table) return {};
   const raw = table.raw();
   if (raw[0]?.[0] === 'naam' && raw[0]?.[1] === 'waarde' && raw[0].length === 2) return Object.fromEntries(raw.slice(1).map(([k, v]) => [k!, v!]));
@@ -90,7 +88,7 @@ function gegevens(table: DataTable | undefined): Record<string, string> {
 }
 
 /** GBA date from a feature date: DD-MM-YYYY, YYYYMMDD, "N jaar geleden", "gisteren - N jaar", ... */
-function gbaDatum(value: string): string {
+export function gbaDatum(value: string): string {
   if (/^\d{8}$/.test(value)) return value;
   let m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
   if (m) return `${m[3]}${m[2]}${m[1]}`;
@@ -103,16 +101,27 @@ function gbaDatum(value: string): string {
     d.setFullYear(d.getFullYear() - Number(m[2]));
     return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}00`;
   }
-  m = /^(?:(gisteren|vandaag|morgen)\s*-?\s*)?(\d+) jaar( geleden)?$/.exec(value.trim());
+  const jaar = String(d.getFullYear());
+  const maand = (delta: number) => {
+    const x = new Date(d.getFullYear(), d.getMonth() + delta, 1);
+    return `${x.getFullYear()}${String(x.getMonth() + 1).padStart(2, '0')}00`;
+  };
+  // Partial dates: only the year, or year and month, known.
+  const partial: Record<string, string> = {
+    'dit jaar': `${jaar}0000`, 'vorig jaar': `${Number(jaar) - 1}0000`, 'volgend jaar': `${Number(jaar) + 1}0000`,
+    'deze maand': maand(0), 'vorige maand': maand(-1), 'volgende maand': maand(1),
+  };
+  if (partial[value.trim()]) return partial[value.trim()]!;
+  m = /^(gisteren|vandaag|morgen)?\s*-?\s*(?:(\d+) jaar( geleden)?)?$/.exec(value.trim());
   if (m) {
     if (m[1] === 'gisteren') d.setDate(d.getDate() - 1);
     if (m[1] === 'morgen') d.setDate(d.getDate() + 1);
-    d.setFullYear(d.getFullYear() - Number(m[2]));
+    if (m[2]) d.setFullYear(d.getFullYear() - Number(m[2]));
   }
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function persoon(naam: string): Persoonslijst {
+export function persoon(naam: string): Persoonslijst {
   const pl = w.personen.get(naam);
   if (!pl) throw new Error(`Onbekende persoon ${naam}`);
   return pl;
@@ -134,9 +143,19 @@ function nieuwePersoon(naam: string, extra: Record<string, string> = {}): Persoo
  */
 const DIAKRIETEN: Record<string, string> = { 'geslachtsnaam (diakrieten)': '02.40' };
 
-function setGegevens(pl: Persoonslijst, table: DataTable, categorie = '01'): void {
-  const v = pl.categorieen[categorie]?.[0]?.[0] ?? (addVoorkomen(pl, categorie, {}, 'stapel'), pl.categorieen[categorie]![0]![0]!);
+/** Haal Centraal's test database keeps Europees kiesrecht (31.xx) and uitsluiting kiesrecht (38.xx) on the inschrijving row; in a persoonslijst they are category 13 (kiesrecht). */
+const KIESRECHT = /\((31|38)\.\d{2}\)/;
+
+export function setGegevens(pl: Persoonslijst, table: DataTable, categorie = '01'): void {
   const entries = Object.entries(gegevens(table));
+  if (categorie !== '07') return setEntries(pl, entries, categorie);
+  const kiesrecht = entries.filter(([column]) => KIESRECHT.test(column));
+  if (kiesrecht.length) setEntries(pl, kiesrecht, '13');
+  if (kiesrecht.length < entries.length) setEntries(pl, entries.filter(([column]) => !KIESRECHT.test(column)), '07');
+}
+
+function setEntries(pl: Persoonslijst, entries: [string, string][], categorie: string): void {
+  const v = pl.categorieen[categorie]?.[0]?.[0] ?? (addVoorkomen(pl, categorie, {}, 'stapel'), pl.categorieen[categorie]![0]![0]!);
   for (const [column, value] of entries) if (value !== '' && !(column in DIAKRIETEN)) v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
   for (const [column, value] of entries) if (value !== '' && column in DIAKRIETEN) v[DIAKRIETEN[column]!] = value;
 }
@@ -161,12 +180,12 @@ const CATEGORIE: Record<string, string> = {
   nationaliteit: '04', partner: '05', 'ex-partner': '05', overlijden: '06', inschrijving: '07', verblijfplaats: '08',
   kind: '09', verblijfstitel: '10', gezagsverhouding: '11', kiesrecht: '13',
 };
-function categorie(naam: string): string {
+export function categorie(naam: string): string {
   const c = CATEGORIE[naam];
   if (!c) throw new Error(`Onbekende categorie ${naam}`);
   return c;
 }
-function persoonMetBsn(bsn: string): Persoonslijst {
+export function persoonMetBsn(bsn: string): Persoonslijst {
   const existing = [...w.personen.entries()].find(([, pl]) => pl.categorieen['01']?.[0]?.[0]?.['01.20'] === bsn);
   if (existing) return (w.last = existing[0]), existing[1];
   const pl = nieuwePersoon(bsn, { '01.20': bsn });
@@ -183,7 +202,8 @@ Given(/^de 'verblijfplaats' heeft de volgende 'adres' gegevens$/, (table: DataTa
   const v = pl.categorieen['08']?.[0]?.[0] ?? (addVoorkomen(pl, '08', {}, 'stapel'), pl.categorieen['08']![0]![0]!);
   for (const [column, value] of Object.entries(gegevens(table))) {
     if (value === '') continue;
-    const e = element(column);
+    // "gemeente_code" is how some features name the gemeentecode (92.10).
+    const e = column === 'gemeente_code' ? '92.10' : element(column);
     v[e === '92.10' ? '09.10' : e] = value;
   }
 });
@@ -197,9 +217,9 @@ Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft (?:een
 });
 // A change of a related person or nationaliteit: a new actual voorkomen in its (last) stapel,
 // the old one becoming history; a correction also marks the old one onjuist (84.10 "O").
-Given(/^(?:de|het) (?:'([^']*)'|ouder '([12])'|persoon) is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string | undefined, ouder: string | undefined, soort: string, table: DataTable) => {
+Given(/^(?:de|het) (?:'([^']*)'|ouder '([12])') is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string | undefined, ouder: string | undefined, soort: string, table: DataTable) => {
   const pl = persoon(w.last!);
-  const c = ouder ? (ouder === '1' ? '02' : '03') : naam ? categorie(naam) : '01';
+  const c = ouder ? (ouder === '1' ? '02' : '03') : categorie(naam!);
   const stapel = pl.categorieen[c]?.at(-1);
   if (!stapel) throw new Error(`Geen ${naam ?? `ouder ${ouder}`} om te wijzigen`);
   if (soort === 'gecorrigeerd') stapel[0]!['84.10'] = 'O';
@@ -217,15 +237,6 @@ Given(/^de persoon heeft (?:geen \(ex\)partner|nooit een actueel of ontbonden hu
 Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft een ouder '([12])' met de volgende gegevens$/, (bsn: string | undefined, ouder: string, table: DataTable) =>
   setGegevens(bsn ? persoonMetBsn(bsn) : persoon(w.last!), table, ouder === '1' ? '02' : '03'),
 );
-
-// The afnemer's autorisatie: 'adressering' covers the adresregels at home and abroad, 'adressering binnenland' only the alias for those at home.
-const AUTORISATIE_VELDEN: Record<string, string[]> = { adressering: ['adressering', 'adresseringBinnenland'], 'adressering binnenland': ['adresseringBinnenland'] };
-Given(/^de afnemer met indicatie '(\d+)' is geautoriseerd voor '([^']*)' gegevens$/, async (_indicatie: string, gegevens: string) => {
-  const fields = AUTORISATIE_VELDEN[gegevens];
-  if (!fields) throw new Error(`Onbekende autorisatie ${gegevens}`);
-  await provisionBrpAutorisaties(og.database.db, [{ clientId: AFNEMER.clientId, queryTypes: [...QUERY_TYPES], fields }]);
-  w.afnemer = true;
-});
 
 // The landelijke tabellen are built in (tables.ts): the step checks that ours agrees with the feature's.
 Given(/^landelijke tabel "Adellijke_Titel_Predicaat" heeft de volgende waarden$/, (table: DataTable) => {
@@ -274,7 +285,7 @@ Given(/^(?:persoon )?'([^']*)' is (?:(?:gisteren|vandaag|morgen) )?(\d+) jaar ge
 
 async function ask(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
   await save();
-  const client = w.afnemer ? AFNEMER : CLIENT;
+  const client = w.client ?? CLIENT;
   const token = await new SignJWT({ client_id: client.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(client.clientId).setIssuedAt().sign(new TextEncoder().encode(client.secret));
   const response = await fetch(`${baseUrl}/haalcentraal/api/brp/personen`, {
     method: 'POST',
@@ -370,7 +381,7 @@ function strings(value: any): any {
   return String(value);
 }
 /** A `naam | waarde` table with dotted names as an object; empty values are absent. */
-function object(table: DataTable | undefined): Record<string, any> {
+export function object(table: DataTable | undefined): Record<string, any> {
   const out: Record<string, any> = {};
   for (const { naam, waarde } of rows(table)) {
     if (waarde === '' || waarde === undefined) continue;
@@ -382,7 +393,7 @@ function object(table: DataTable | undefined): Record<string, any> {
   return out;
 }
 const LIJST: Record<string, string> = { partner: 'partners', kind: 'kinderen', ouder: 'ouders', nationaliteit: 'nationaliteiten' };
-function expected(): Record<string, any> {
+export function expected(): Record<string, any> {
   return (w.expected ??= {});
 }
 Then(/^heeft de response een persoon zonder gegevens$/, () => void expected());

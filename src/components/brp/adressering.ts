@@ -6,7 +6,7 @@
  * VV/GN voorvoegsel/geslachtsnaam, VP/GP those of the partner, AT/PR the own adellijke titel or
  * predicaat, HT the hoffelijkheidstitel (the female form of the partner's titel).
  */
-import type { Voorkomen } from './gba/persoonslijst.ts';
+import type { Persoonslijst, Voorkomen } from './gba/persoonslijst.ts';
 import { ADELLIJKE_TITELS } from './tables.ts';
 
 /** A geslachtsnaam with its standaardwaarde "." is no name. */
@@ -15,12 +15,12 @@ function bekend(value: string | undefined): string | undefined {
 }
 
 /**
- * The partner whose name counts, of the person's partners (the actual voorkomen of each
- * category 05 stapel): of the marriages/partnerships not dissolved the oldest (the
+ * The partner whose name counts: of the marriages/partnerships not dissolved the oldest (the
  * GBA date compares as text, an unknown part 00 first); without one, the last dissolved one.
  * None when the person never had a partner.
  */
-export function naamgebruikPartner(partners: Voorkomen[]): Voorkomen | undefined {
+export function naamgebruikPartner(pl: Persoonslijst): Voorkomen | undefined {
+  const partners = (pl.categorieen['05'] ?? []).map((s) => s[0]).filter((v): v is Voorkomen => v !== undefined && Object.values(v).some((x) => x !== ''));
   const actueel = partners.filter((v) => !v['07.10']).sort((a, b) => (a['06.10'] ?? '').localeCompare(b['06.10'] ?? ''));
   if (actueel.length) return actueel[0];
   return partners.filter((v) => v['07.10']).sort((a, b) => b['07.10']!.localeCompare(a['07.10']!))[0];
@@ -81,11 +81,12 @@ export interface NaamAdressering {
 
 /**
  * Aanhef, aanschrijfwijze and gebruikInLopendeTekst of a person (p: the actual voorkomen of
- * category 01; partner: see naamgebruikPartner), with `voorletters` as the naam gives them.
- * Each is left out when it would have to use an unknown geslachtsnaam of the person.
+ * category 01), with `voorletters` as the naam gives them. Each is left out when it would have
+ * to use an unknown geslachtsnaam of the person.
  */
-export function naamAdressering(p: Voorkomen, partner: Voorkomen | undefined, voorletters: string | undefined): NaamAdressering {
+export function naamAdressering(p: Voorkomen, pl: Persoonslijst, voorletters: string | undefined): NaamAdressering {
   const geslacht = p['04.10'];
+  const partner = naamgebruikPartner(pl);
   const gevraagd = partner ? (p['61.10'] || 'E') : 'E';
   // The partner's name unknown: the person's own name is used.
   const partnerNaam = partner && bekend(partner['02.40']) ? words(partner['02.30'], partner['02.40']) : undefined;

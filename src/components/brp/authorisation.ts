@@ -42,13 +42,13 @@ async function grantFor(db: Db, clientId: string): Promise<{ queryTypes: string[
   return { queryTypes: parse(row.query_types), fields: parse(row.fields) };
 }
 
-/** Why the query is refused, or undefined when it is allowed. */
-export async function refusal(db: Db, auth: Authorization, query: PersonenQuery): Promise<string | undefined> {
+/** Why the query is refused (a field outside the grant is `unauthorizedField`), or undefined when it is allowed. */
+export async function refusal(db: Db, auth: Authorization, query: PersonenQuery): Promise<{ code: 'authorization' | 'unauthorizedField'; detail: string } | undefined> {
   if (auth.rights.heeftAlleAutorisaties) return undefined;
   const grant = await grantFor(db, auth.clientId);
-  if (!grant) return `Applicatie ${auth.clientId} heeft geen BRP-autorisatie.`;
-  if (!grant.queryTypes.includes(query.type)) return `Applicatie ${auth.clientId} is niet geautoriseerd voor ${query.type}.`;
+  if (!grant) return { code: 'authorization', detail: `Applicatie ${auth.clientId} heeft geen BRP-autorisatie.` };
+  if (!grant.queryTypes.includes(query.type)) return { code: 'authorization', detail: `Applicatie ${auth.clientId} is niet geautoriseerd voor ${query.type}.` };
   const outside = query.fields.filter((f) => !grant.fields.some((g) => f === g || f.startsWith(`${g}.`)));
-  if (outside.length) return `Applicatie ${auth.clientId} is niet geautoriseerd voor de velden: ${outside.join(', ')}.`;
+  if (outside.length) return { code: 'unauthorizedField', detail: `Applicatie ${auth.clientId} is niet geautoriseerd voor de velden: ${outside.join(', ')}.` };
   return undefined;
 }

@@ -5,6 +5,7 @@
  * or a table value ("geboorte.datum.jaar", "geslacht.code", also a part that does not exist)
  * gives the whole date or table value, as the standard's features say.
  */
+import { rniVoorVelden } from './rni.ts';
 import { selectInOnderzoek } from './in-onderzoek.ts';
 import { GEZAGPERSOONBEPERKT_FIELDS, PERSOON_FIELDS, PERSOONBEPERKT_FIELDS } from './field-paths.ts';
 
@@ -25,19 +26,9 @@ function fieldSet(list: readonly string[]): FieldSet {
   return { paths, wholes };
 }
 
-/**
- * Fields aliases the standard defines beside the document's paths: adresseringBinnenland asks
- * the adresregels of an address in the Netherlands only (for a client not authorised for those
- * abroad); the answer puts them in adressering.
- */
-const ALIASES: Record<string, { paths: string[]; target: string }> = {
-  adresseringBinnenland: { paths: ['adresseringBinnenland', 'adresseringBinnenland.adresregel1', 'adresseringBinnenland.adresregel2'], target: 'adressering' },
-};
-const ALIAS_PATHS = Object.values(ALIASES).flatMap((a) => a.paths);
-
 const SETS: Record<ResponseSchema, FieldSet> = {
-  Persoon: fieldSet([...PERSOON_FIELDS, ...ALIAS_PATHS]),
-  PersoonBeperkt: fieldSet([...PERSOONBEPERKT_FIELDS, ...ALIAS_PATHS]),
+  Persoon: fieldSet(PERSOON_FIELDS),
+  PersoonBeperkt: fieldSet(PERSOONBEPERKT_FIELDS),
   GezagPersoonBeperkt: fieldSet(GEZAGPERSOONBEPERKT_FIELDS),
 };
 
@@ -53,6 +44,44 @@ function normalise(set: FieldSet, path: string): string | undefined {
   return set.paths.has(path) ? path : undefined;
 }
 
+/**
+ * The fields aliases for a client not authorised for verblijfplaats buitenland:
+ * `verblijfplaatsBinnenland` (the verblijfplaats fields of an Adres or Locatie) and
+ * `adresseringBinnenland` (adresregel1 and adresregel2). Under an alias the fields only a
+ * verblijfplaats buitenland has do not exist. A person whose verblijfplaats is abroad or
+ * onbekend gets no verblijfplaats for it, and an adressering without adresregels (the
+ * features' "zonder 'adressering' gegevens").
+ */
+const ALIASES: Record<string, { target: string; exists: (rest: string) => boolean; whole?: string[]; leegBuiten?: boolean }> = {
+  verblijfplaatsBinnenland: {
+    target: 'verblijfplaats',
+    exists: (rest) => !['.verblijfadres.regel1', '.verblijfadres.regel2', '.verblijfadres.regel3', '.verblijfadres.land'].some((p) => rest === p || rest.startsWith(`${p}.`)),
+  },
+  adresseringBinnenland: { target: 'adressering', exists: (rest) => ['', '.adresregel1', '.adresregel2'].includes(rest), whole: ['.adresregel1', '.adresregel2'], leegBuiten: true },
+};
+
+function aliasPath(set: FieldSet, alias: string, field: string): string | undefined {
+  const { target, exists } = ALIASES[alias]!;
+  const path = set.paths.has(target) ? normalise(set, `${target}${field.slice(alias.length)}`) : undefined;
+  if (path === undefined || !exists(path.slice(target.length))) return undefined;
+  return `${alias}${path.slice(target.length)}`;
+}
+
+/** The asked paths with the aliases resolved, and the objects that are delivered empty. */
+function resolveAliases(persoon: Json, paths: string[]): { paths: string[]; leeg: string[] } {
+  const soort = (persoon.verblijfplaats as Json | undefined)?.type;
+  const binnen = soort === 'Adres' || soort === 'Locatie';
+  const leeg: string[] = [];
+  const resolved = paths.flatMap((path) => {
+    const alias = ALIASES[path.split('.')[0]!];
+    if (!alias) return [path];
+    if (!binnen) return alias.leegBuiten && leeg.push(alias.target), [];
+    const rest = path.slice(path.split('.')[0]!.length);
+    return rest === '' && alias.whole ? alias.whole.map((r) => `${alias.target}${r}`) : [`${alias.target}${rest}`];
+  });
+  return { paths: resolved, leeg };
+}
+
 function isAutomatic(path: string): boolean {
   const parts = path.split('.');
   return AUTOMATIC_FIELDS.includes(parts[0]!) || parts.includes('inOnderzoek');
@@ -65,7 +94,8 @@ export function checkFields(schema: ResponseSchema, fields: string[]): { paths: 
   const errors: FieldError[] = [];
   fields.forEach((field, index) => {
     if (field.startsWith('gezag.') && set.paths.has('gezag')) return errors.push({ index, reason: 'niet toegestane' });
-    const path = normalise(set, field);
+    const top = field.split('.')[0]!;
+    const path = top in ALIASES ? aliasPath(set, top, field) : normalise(set, field);
     if (path === undefined) return errors.push({ index, reason: 'niet bestaande' });
     if (isAutomatic(path)) return errors.push({ index, reason: 'niet toegestane' });
     paths.push(path);
@@ -81,7 +111,9 @@ type Json = Record<string, unknown>;
  */
 export function selectFields(persoon: Json, paths: string[]): Json {
   const tree: Json = {};
-  for (const path of paths) {
+  const aliases = resolveAliases(persoon, paths);
+  for (const target of aliases.leeg) tree[target] ??= {};
+  for (const path of aliases.paths) {
     let node = tree;
     const parts = path.split('.');
     parts.forEach((part, i) => {
@@ -90,13 +122,12 @@ export function selectFields(persoon: Json, paths: string[]): Json {
     });
   }
   const out = pick(persoon, tree);
-  for (const [alias, { target }] of Object.entries(ALIASES)) {
-    if (out[alias] === undefined) continue;
-    out[target] = { ...(out[target] as Json | undefined), ...(out[alias] as Json) };
-    delete out[alias];
-  }
   // inOnderzoek only for the asked fields (pick); the other automatic fields whole.
   for (const field of AUTOMATIC_FIELDS) if (field !== 'inOnderzoek' && persoon[field] !== undefined) out[field] = persoon[field];
+  // rni only for the categories the asked fields come from.
+  const rni = rniVoorVelden(persoon.rni as Json[] | undefined, paths);
+  if (rni) out.rni = rni;
+  else delete out.rni;
   return out;
 }
 
@@ -114,16 +145,17 @@ function pick(value: Json, tree: Json): Json {
       if (v.length) out[key] = v.map((item) => pick(item as Json, sub as Json));
     } else if (typeof v === 'object' && v !== null) out[key] = pick(v as Json, sub as Json);
   }
-  // Comes with any asked adresregel: that the person no longer lives at the address.
-  if (value.indicatieVastgesteldVerblijftNietOpAdres !== undefined && Object.keys(tree).some((k) => /^adresregel|^land$/.test(k))) {
-    out.indicatieVastgesteldVerblijftNietOpAdres = value.indicatieVastgesteldVerblijftNietOpAdres;
-  }
-  // The investigation of the asked fields comes with them.
+  // The investigation of the asked fields comes with them; of a polymorphic object (verblijfplaats,
+  // a nationaliteit) also that of its discriminator `type`, which comes with any part of it.
+  const typed = typeof value.type === 'string';
   if (value.inOnderzoek && typeof value.inOnderzoek === 'object' && tree.inOnderzoek === undefined) {
-    const io = selectInOnderzoek(value.inOnderzoek as Json, Object.keys(tree));
+    const io = selectInOnderzoek(value.inOnderzoek as Json, typed ? [...Object.keys(tree), 'type'] : Object.keys(tree));
     if (io) out.inOnderzoek = io;
   }
-  // A polymorphic object (verblijfplaats, a nationaliteit) keeps its discriminator `type`.
-  if (typeof value.type === 'string' && out.type === undefined) out.type = value.type;
+  if (typed && out.type === undefined) out.type = value.type;
+  for (const field of MEEGELEVERD) if (value[field] !== undefined) out[field] = value[field];
   return out;
 }
+
+/** Delivered with any part of the object they belong to (verblijfplaats, adressering). */
+const MEEGELEVERD = ['indicatieVastgesteldVerblijftNietOpAdres'];

@@ -16,13 +16,18 @@ type Json = Record<string, unknown>;
 const DATUMS = Symbol('datumIngangOnderzoek per veld');
 type InOnderzoek = Json & { [DATUMS]?: Record<string, string[]> };
 
+/** 089999: "vastgesteld verblijft niet op adres", which puts the whole verblijfplaats in onderzoek. */
+export function vastgesteldVerblijftNietOpAdres(v: Voorkomen): boolean {
+  return /^\d{2}9999$/.test(v['83.10'] ?? '');
+}
+
 /** Whether aanduiding 83.10 covers element "GG.EE" of category `categorie`. */
 function covers(aanduiding: string, categorie: string, element: string): boolean {
   if (!/^\d{6}$/.test(aanduiding) || aanduiding.slice(0, 2) !== categorie) return false;
   const [groep, nummer] = element.split('.');
   const g = aanduiding.slice(2, 4);
   const e = aanduiding.slice(4, 6);
-  return g === '00' || (g === groep && (e === '00' || e === nummer));
+  return g === '00' || aanduiding.slice(2) === '9999' || (g === groep && (e === '00' || e === nummer));
 }
 
 /**

@@ -4,9 +4,15 @@
  * docs/brp.md; categories not converted yet are left out rather than guessed.
  */
 import { actueel, actueelEen, type Persoonslijst, type Voorkomen } from './gba/persoonslijst.ts';
+import { immigratie, verblijfplaats } from './verblijfplaats.ts';
+import { europeesKiesrecht, uitsluitingKiesrecht } from './kiesrecht.ts';
+import { verblijfstitel } from './verblijfstitel.ts';
+import { GEZAGSVERHOUDING_VELDEN, gezagsverhouding } from './gezagsverhouding.ts';
+import { rniDeelnemers } from './rni.ts';
+import { isActueleNationaliteit, nationaliteit } from './nationaliteit.ts';
 import { naamAdressering, naamgebruikPartner } from './adressering.ts';
 import * as io from './in-onderzoek.ts';
-import { AANDUIDING_BIJ_HUISNUMMER, ADELLIJKE_TITELS, FUNCTIE_ADRES, NATIONALITEITEN, REDEN_OPNAME_NATIONALITEIT, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
+import { ADELLIJKE_TITELS, GEMEENTEN, GESLACHT, LANDEN, NAAMGEBRUIK, plaats, waarde } from './tables.ts';
 
 type Json = Record<string, unknown>;
 
@@ -46,7 +52,8 @@ export function voorletters(voornamen: string | undefined): string | undefined {
   return namen.map((n, i) => (n.length === 1 ? (i < namen.length - 1 ? `${n} ` : n) : `${n[0]}.`)).join('');
 }
 
-function clean(object: Json): Json | undefined {
+/** The object without its empty values; undefined when nothing is left. */
+export function clean(object: Json): Json | undefined {
   const out: Json = {};
   for (const [k, v] of Object.entries(object)) if (v !== undefined && v !== '') out[k] = v;
   return Object.keys(out).length ? out : undefined;
@@ -111,41 +118,6 @@ function geboorte(v: Voorkomen, categorie: string): Json | undefined {
   return groep(v, ['03.10', '03.20', '03.30'], { datum: datum(v['03.10']), plaats: plaats(bekend(v['03.20'])), land: waarde(LANDEN, bekend(v['03.30'])), inOnderzoek: io.inOnderzoek(v, categorie, io.GEBOORTE_VELDEN, datum) });
 }
 
-function verblijfplaats(v: Voorkomen | undefined): Json | undefined {
-  if (!v) return undefined;
-  const common = { datumVan: datum(v['10.30'] ?? v['14.20']), datumIngangGeldigheid: datum(v['85.10']), functieAdres: waarde(FUNCTIE_ADRES, v['10.10']) };
-  if (v['11.20'] || v['11.10'] || v['11.15']) {
-    return clean({
-      type: 'Adres',
-      verblijfadres: clean({
-        officieleStraatnaam: v['11.15'],
-        korteStraatnaam: v['11.10'],
-        huisnummer: v['11.20'] ? Number(v['11.20']) : undefined,
-        huisletter: v['11.30'],
-        huisnummertoevoeging: v['11.40'],
-        aanduidingBijHuisnummer: waarde(AANDUIDING_BIJ_HUISNUMMER, v['11.50']),
-        postcode: v['11.60'],
-        woonplaats: v['11.70'],
-      }),
-      adresseerbaarObjectIdentificatie: v['11.80'],
-      nummeraanduidingIdentificatie: v['11.90'],
-      ...common,
-    });
-  }
-  if (v['12.10']) return clean({ type: 'Locatie', verblijfadres: clean({ locatiebeschrijving: v['12.10'] }), ...common });
-  if (v['13.10'] === '0000') return clean({ type: 'VerblijfplaatsOnbekend', datumVan: common.datumVan });
-  if (v['13.10'] || v['13.20'] || v['13.30'] || v['13.40'] || v['13.50']) {
-    return clean({
-      type: 'VerblijfplaatsBuitenland',
-      verblijfadres: clean({ regel1: v['13.30'], regel2: v['13.40'], regel3: v['13.50'], land: waarde(LANDEN, v['13.10']) }),
-      ...common,
-      // Abroad, the date the address began is datum aanvang adres buitenland (13.20).
-      datumVan: datum(v['13.20']) ?? common.datumVan,
-    });
-  }
-  return undefined;
-}
-
 /** "by"/"to" as adresregel1 writes them. */
 const AANDUIDING_IN_ADRESREGEL: Record<string, string> = { by: 'bij', to: 't/o' };
 
@@ -182,15 +154,6 @@ function adressering(v: Voorkomen | undefined): Json | undefined {
     return clean({ adresregel1: v['13.30'], adresregel2: v['13.40'], adresregel3: v['13.50'], land: waarde(LANDEN, v['13.10']) });
   }
   return undefined;
-}
-
-/** The kind of a nationaliteit voorkomen: bijzonder Nederlanderschap (65.10), else from the code (05.10). */
-function nationaliteitType(n: Voorkomen): string {
-  if (n['65.10'] === 'B') return 'BehandeldAlsNederlander';
-  if (n['65.10'] === 'V') return 'VastgesteldNietNederlander';
-  if (n['05.10'] === '0000') return 'NationaliteitOnbekend';
-  if (n['05.10'] === '0499') return 'Staatloos';
-  return 'Nationaliteit';
 }
 
 /**
@@ -252,30 +215,12 @@ function partner(v: Voorkomen): Json {
  * name, the verblijfplaats).
  */
 function adresseringMetNaam(pl: Persoonslijst, p: Voorkomen, verblijf: Voorkomen | undefined): Json {
-  const partner = naamgebruikPartner(actueel(pl, '05').filter(hasData));
   let onderzoek = io.inOnderzoek(p, '01', io.ADRESSERING_PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon');
-  onderzoek = io.inOnderzoek(partner, '05', io.ADRESSERING_PARTNER_VELDEN, datum, 'datumIngangOnderzoekPartner', onderzoek);
-  return { ...naamAdressering(p, partner, voorletters(p['02.10'])), ...adresregels(verblijf, io.ADRESREGEL_VELDEN, onderzoek) };
-}
-
-/**
- * The adresregels with what of them is in onderzoek. Aanduiding 089999 means it has been
- * established that the person no longer lives at the address: indicatieVastgesteldVerblijftNietOpAdres,
- * and every adresregel is in onderzoek.
- */
-function adresregels(verblijf: Voorkomen | undefined, velden: Record<string, string[]>, onderzoek?: Json): Json {
-  const vastgesteld = verblijf?.['83.10'] === '089999' && !verblijf['83.30'];
-  const bron = vastgesteld ? { ...verblijf, '83.10': '080000' } : verblijf;
-  const metOnderzoek = io.inOnderzoek(bron, '08', velden, datum, 'datumIngangOnderzoekVerblijfplaats', onderzoek);
-  return { ...adressering(verblijf), ...(vastgesteld ? { indicatieVastgesteldVerblijftNietOpAdres: true } : {}), ...(metOnderzoek ? { inOnderzoek: metOnderzoek } : {}) };
-}
-
-/** The fields alias adresseringBinnenland: adresregel1 and 2, only for an address or locatie in the Netherlands (else none). */
-function adresseringBinnenland(verblijf: Voorkomen | undefined): Json | undefined {
-  if (!verblijf) return undefined;
-  if (!(verblijf['11.10'] || verblijf['11.20'] || verblijf['12.10'])) return {};
-  const { adresregel1: r1, adresregel2: r2 } = io.ADRESREGEL_VELDEN;
-  return adresregels(verblijf, { adresregel1: r1!, adresregel2: r2! });
+  onderzoek = io.inOnderzoek(naamgebruikPartner(pl), '05', io.ADRESSERING_PARTNER_VELDEN, datum, 'datumIngangOnderzoekPartner', onderzoek);
+  onderzoek = io.inOnderzoek(verblijf, '08', io.ADRESREGEL_VELDEN, datum, 'datumIngangOnderzoekVerblijfplaats', onderzoek);
+  // 089999 "vastgesteld verblijft niet op adres" is told with the adresregels of an address or locatie.
+  const vastgesteld = verblijf && (verblijf['11.10'] || verblijf['12.10']) && io.vastgesteldVerblijftNietOpAdres(verblijf) ? { indicatieVastgesteldVerblijftNietOpAdres: true } : {};
+  return { ...adressering(verblijf), ...vastgesteld, ...naamAdressering(p, pl, voorletters(p['02.10'])), ...(onderzoek ? { inOnderzoek: onderzoek } : {}) };
 }
 
 /** The complete Persoon (all fields the store can give); `fields` selects from it afterwards. */
@@ -297,27 +242,28 @@ export function toPersoon(pl: Persoonslijst, today = new Date()): Json {
     datumEersteInschrijvingGBA: inschrijving ? datum(inschrijving['68.10']) : undefined,
     verblijfplaats: verblijfplaats(verblijf),
     adressering: adresseringMetNaam(pl, p, verblijf),
-    adresseringBinnenland: adresseringBinnenland(verblijf),
-    nationaliteiten: actueel(pl, '04')
-      .filter((n) => n['05.10'] || n['65.10'])
-      .map((n) => {
-        const type = nationaliteitType(n);
-        // Reden opname 000 is the standaardwaarde ("onbekend"): not delivered.
-        const reden = n['63.10'] && n['63.10'] !== '000' ? waarde(REDEN_OPNAME_NATIONALITEIT, n['63.10']) : undefined;
-        return clean({ type, nationaliteit: type === 'Nationaliteit' ? waarde(NATIONALITEITEN, n['05.10']) : undefined, redenOpname: reden, datumIngangGeldigheid: datum(n['85.10']) });
-      }),
+    nationaliteiten: actueel(pl, '04').filter(isActueleNationaliteit).map(nationaliteit),
     ouders: (['02', '03'] as const)
       .map((c) => ({ c, v: actueelEen(pl, c) }))
       .filter(({ v }) => v && hasData(v))
       .map(({ c, v }) => ouder(c, v!)),
     kinderen: actueel(pl, '09').filter(hasData).map(kind),
     partners: partners(pl).map(partner),
-    inOnderzoek: io.inOnderzoek(verblijf, '08', io.GEMEENTE_VELDEN, datum, 'datumIngangOnderzoekGemeente', io.inOnderzoek(p, '01', io.PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon')),
+    immigratie: immigratie(verblijf),
+    europeesKiesrecht: europeesKiesrecht(actueelEen(pl, '13'), today),
+    uitsluitingKiesrecht: uitsluitingKiesrecht(actueelEen(pl, '13'), today),
+    verblijfstitel: verblijfstitel(actueelEen(pl, '10'), today),
+    ...gezagsverhouding(actueelEen(pl, '11')),
+    rni: rniDeelnemers(pl),
+    inOnderzoek: io.inOnderzoek(
+      actueelEen(pl, '11'), '11', GEZAGSVERHOUDING_VELDEN, datum, 'datumIngangOnderzoekGezag',
+      io.inOnderzoek(verblijf, '08', io.GEMEENTE_VELDEN, datum, 'datumIngangOnderzoekGemeente', io.inOnderzoek(p, '01', io.PERSOON_VELDEN, datum, 'datumIngangOnderzoekPersoon')),
+    ),
     geheimhoudingPersoonsgegevens: inschrijving?.['70.10'] && inschrijving['70.10'] !== '0' ? true : undefined,
     verificatie: inschrijving ? groep(inschrijving, ['71.10', '71.20'], { datum: datum(inschrijving['71.10']), omschrijving: inschrijving['71.20'] }) : undefined,
-    opschortingBijhouding: inschrijving?.['67.10'] || inschrijving?.['67.20'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout' }, inschrijving['67.20']) }) : undefined,
+    opschortingBijhouding: inschrijving?.['67.10'] || inschrijving?.['67.20'] ? clean({ datum: datum(inschrijving['67.10']), reden: waarde({ O: 'overlijden', E: 'emigratie', M: 'ministerieel besluit', R: 'pl is aangelegd in de rni', F: 'fout', '.': 'onbekend' }, inschrijving['67.20']) }) : undefined,
   };
-  for (const key of ['nationaliteiten', 'ouders', 'kinderen', 'partners']) if ((persoon[key] as unknown[]).length === 0) delete persoon[key];
+  for (const key of ['nationaliteiten', 'ouders', 'kinderen', 'partners', 'rni']) if ((persoon[key] as unknown[]).length === 0) delete persoon[key];
   return clean(persoon) ?? {};
 }
 

@@ -51,4 +51,6 @@ export function paramsValidation(invalidParams: BrpInvalidParam[]): BrpProblem {
 }
 
 export const forbidden = (detail: string) => new BrpProblem(403, 'authorization', 'U bent niet geautoriseerd voor deze operatie.', detail);
+/** A field outside the application's authorisation (the standard's code and title). */
+export const unauthorizedField = (detail: string) => new BrpProblem(403, 'unauthorizedField', 'U bent niet geautoriseerd voor één of meerdere opgegeven field waarden.', detail);
 export const unauthenticated = (detail: string) => new BrpProblem(401, 'authentication', 'Niet correct geauthenticeerd.', detail);

@@ -15,7 +15,7 @@ import { LogboekError, type Logboek, type ProcessingContext } from '../../platfo
 import { refusal } from './authorisation.ts';
 import { selectFields } from './fields.ts';
 import { toPersoon } from './persoon.ts';
-import { BrpProblem, forbidden, unauthenticated } from './problem.ts';
+import { BrpProblem, forbidden, unauthenticated, unauthorizedField } from './problem.ts';
 import { parseQuery, type PersonenQuery } from './query.ts';
 import { findPersoonslijsten } from './store.ts';
 
@@ -134,7 +134,7 @@ export function registerBrpRoutes(app: FastifyInstance, ctx: BrpRouteContext): v
         if (refused) {
           // A refused request is logged too: who asked what, for which activity, and that it was refused.
           await ctx.logboek.write(ctx.database.db, processing, bsnSubjects(query), 'ERROR', COMPONENT);
-          throw forbidden(refused);
+          throw refused.code === 'unauthorizedField' ? unauthorizedField(refused.detail) : forbidden(refused.detail);
         }
         const personen = await ctx.database.db.transaction().execute(async (tx) => {
           const found = ctx.mode === 'proxy' ? await searchUpstream(ctx.upstream!, query, processing, body as Json) : await searchStore(tx, query);

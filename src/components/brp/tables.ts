@@ -1,30 +1,19 @@
 /**
- * Table values (LO GBA "landelijke tabellen"): code → omschrijving. Only the entries the demo
- * and the acceptance features use are here; a production source loads the full tables (tabel
- * 33 gemeenten, 34 landen, ...), see docs/brp.md. An unknown code keeps its code as
- * omschrijving rather than inventing one.
+ * Table values (LO GBA "landelijke tabellen"): code → omschrijving. Gemeenten, landen,
+ * nationaliteiten and reden opnemen/beëindigen are RvIG's full tables (tabellen.ts); the
+ * small fixed ones are written here. An unknown code keeps its code as omschrijving rather
+ * than inventing one.
  */
-export const GEMEENTEN: Record<string, string> = {
-  '0000': 'Onbekend',
-  '0344': 'Utrecht',
-  '0363': 'Amsterdam',
-  '0518': "'s-Gravenhage",
-  '0599': 'Rotterdam',
-  '0762': 'Deurne',
-  '1999': 'Registratie Niet Ingezetenen (RNI)',
-};
+import { GEMEENTEN_TABEL, LANDEN_TABEL, NATIONALITEITEN_TABEL, REDEN_NATIONALITEIT_TABEL } from './tabellen.ts';
 
-export const LANDEN: Record<string, string> = {
-  '0000': 'Onbekend',
-  '5002': 'Frankrijk',
-  '5010': 'België',
-  '6030': 'Nederland',
-};
-
-/** Tabel 32 Nationaliteiten (excerpt). */
-export const NATIONALITEITEN: Record<string, string> = { '0000': 'Onbekend', '0001': 'Nederlandse', '0499': 'Staatloos' };
-/** Tabel 37 Reden opnemen/beëindigen nationaliteit (excerpt). */
-export const REDEN_OPNAME_NATIONALITEIT: Record<string, string> = { '001': 'Wet op het Nederlanderschap 1892, art. 1, onder a' };
+/** Tabel 33 Gemeenten. */
+export const GEMEENTEN: Record<string, string> = GEMEENTEN_TABEL;
+/** Tabel 34 Landen. */
+export const LANDEN: Record<string, string> = LANDEN_TABEL;
+/** Tabel 32 Nationaliteiten. */
+export const NATIONALITEITEN: Record<string, string> = NATIONALITEITEN_TABEL;
+/** Tabel 37 Reden opnemen/beëindigen nationaliteit. */
+export const REDEN_OPNAME_NATIONALITEIT: Record<string, string> = REDEN_NATIONALITEIT_TABEL;
 
 export const GESLACHT: Record<string, string> = { M: 'man', V: 'vrouw', O: 'onbekend' };
 export const NAAMGEBRUIK: Record<string, string> = {

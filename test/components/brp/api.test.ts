@@ -75,6 +75,7 @@ describe('BRP Personen API, source mode', () => {
       { client: LIMITED, headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } },
     );
     assert.equal(r.status, 403);
+    assert.equal(r.body.code, 'unauthorizedField');
     assert.match(r.body.detail, /geboorte/);
     const records = await server.og.logboek.find(server.og.database.db, { traceId });
     assert.equal(records.length, 1);

@@ -76,7 +76,7 @@ describe('BRP Personen API, proxy mode against a second Open Grond', () => {
   it('authorises and logs on the proxy, and the trace continues upstream', async () => {
     const refused = await ask(proxy, { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [BSN], fields: ['geboorte'] }, { client: LIMITED });
     assert.equal(refused.status, 403);
-    assert.equal(refused.body.code, 'authorization');
+    assert.equal(refused.body.code, 'unauthorizedField');
     const allowed = await ask(proxy, { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [BSN], fields: ['naam.geslachtsnaam'] }, { client: LIMITED });
     assert.equal(allowed.status, 200);
     assert.deepEqual(allowed.body.personen, [{ naam: { geslachtsnaam: 'Burck' } }]);
