@@ -12,6 +12,7 @@ import { SignJWT } from 'jose';
 import { buildOpenGrond, type OpenGrond } from '../../src/server.ts';
 import { addVoorkomen, emptyPersoonslijst, type Persoonslijst } from '../../src/components/brp/gba/persoonslijst.ts';
 import { deleteAllPersoonslijsten, savePersoonslijst } from '../../src/components/brp/store.ts';
+import { deleteAllGezagsrelaties, saveGezagsrelaties, type Gezagsrelatie } from '../../src/components/brp/gezag.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../src/platform/logboek/logboek.ts';
 import { ADELLIJKE_TITELS, GEMEENTEN } from '../../src/components/brp/tables.ts';
 
@@ -24,7 +25,7 @@ let baseUrl: string;
 
 BeforeAll(async () => {
   const database = process.env.TEST_DATABASE_URL ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL } : { kind: 'pglite' as const, memory: true as const };
-  og = await buildOpenGrond({ database, components: ['brp'], clients: [{ ...CLIENT, heeftAlleAutorisaties: true }, { ...AFNEMER, label: 'Afnemer 000008' }] });
+  og = await buildOpenGrond({ database, components: ['brp'], brp: { now: () => w?.today ?? new Date() }, clients: [{ ...CLIENT, heeftAlleAutorisaties: true }, { ...AFNEMER, label: 'Afnemer 000008' }] });
   baseUrl = await og.app.listen({ port: 0, host: '127.0.0.1' });
 });
 AfterAll(async () => og.close());
@@ -40,6 +41,10 @@ interface World {
   /** The client that asks: CLIENT (all rights) unless a scenario authorises an afnemer. */
   client?: typeof CLIENT;
   adresSeq: number;
+  /** The provisioned gezagsrelaties ("gelden de volgende gezagsrelaties"), in order. */
+  gezagsrelaties: Gezagsrelatie[];
+  /** The day the API takes as today for this scenario's request ("Als personen op '<datum>' wordt gezocht"); the real day otherwise. */
+  today?: Date;
   response?: { status: number; body: any };
   /** The person the "Dan heeft de response een persoon ..." steps describe, compared whole after the scenario. */
   expected?: Record<string, any>;
@@ -48,7 +53,8 @@ export let w: World;
 
 Before(async () => {
   await deleteAllPersoonslijsten(og.database.db);
-  w = { personen: new Map(), adressen: new Map(), bsnSeq: 0, adresSeq: 0 };
+  await deleteAllGezagsrelaties(og.database.db);
+  w = { personen: new Map(), adressen: new Map(), bsnSeq: 0, adresSeq: 0, gezagsrelaties: [] };
 });
 // The "een persoon met ..." steps each describe a part; the person is compared whole at the end.
 After(() => {
@@ -163,6 +169,8 @@ function setEntries(pl: Persoonslijst, entries: [string, string][], categorie: s
 async function save(): Promise<void> {
   await deleteAllPersoonslijsten(og.database.db);
   for (const pl of w.personen.values()) await savePersoonslijst(og.database.db, pl);
+  await deleteAllGezagsrelaties(og.database.db);
+  await saveGezagsrelaties(og.database.db, w.gezagsrelaties);
 }
 
 // ---- Gegeven ---------------------------------------------------------------------------
@@ -350,7 +358,15 @@ When(/^'([^']*)' wordt gevraagd van personen gezocht met (.+) en parameters$/, a
   await ask({ ...criteria(text), fields: fields.split(',').filter((f) => f !== ''), ...parameters(table) });
 });
 When(/^'([^']*)' wordt gevraagd van '([^']*)'$/, async (fields: string, naam: string) => ask({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [bsnOf(naam)], fields: fields.split(',') }));
-When(/^(?:gba )?personen wordt gezocht met de volgende parameters$/, async (table: DataTable) => {
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+/** "28 februari 2016" as a Date (noon, so no time zone moves the day). */
+function dag(text: string): Date {
+  const m = /^(\d{1,2}) (\p{L}+) (\d{4})$/u.exec(text.trim());
+  if (!m || !MAANDEN.includes(m[2]!)) throw new Error(`Onbekende datum ${text}`);
+  return new Date(Number(m[3]), MAANDEN.indexOf(m[2]!), Number(m[1]), 12);
+}
+When(/^(?:gba )?personen(?: op '([^']*)')? wordt gezocht met de volgende parameters$/, async (op: string | undefined, table: DataTable) => {
+  if (op) w.today = dag(op);
   const body: Record<string, unknown> = {};
   const headers: Record<string, string> = {};
   for (const { naam, waarde } of rows(table)) {

@@ -15,6 +15,6 @@ export const brp: Component = {
   routes: (app, context) => {
     const mode = context.options?.brp?.mode ?? 'source';
     if (mode === 'proxy' && !context.options?.brp?.upstream) throw new Error('BRP in proxy-modus heeft --brp-upstream URL nodig.');
-    registerBrpRoutes(app, { database: context.database, authenticator: context.authenticator, logboek: context.logboek, mode, upstream: context.options?.brp?.upstream });
+    registerBrpRoutes(app, { database: context.database, authenticator: context.authenticator, logboek: context.logboek, mode, upstream: context.options?.brp?.upstream, now: context.options?.brp?.now });
   },
 };

@@ -14,6 +14,7 @@ import { ProblemError } from '../../platform/http/problem.ts';
 import { LogboekError, type Logboek, type ProcessingContext } from '../../platform/logboek/logboek.ts';
 import { refusal } from './authorisation.ts';
 import { selectFields } from './fields.ts';
+import { gezagVan } from './gezag.ts';
 import { toPersoon } from './persoon.ts';
 import { BrpProblem, forbidden, unauthenticated, unauthorizedField } from './problem.ts';
 import { parseQuery, type PersonenQuery } from './query.ts';
@@ -37,6 +38,8 @@ export interface BrpRouteContext {
   /** `source`: our store; `proxy`: forward to `upstream`. */
   mode: 'source' | 'proxy';
   upstream?: BrpUpstream;
+  /** The clock: "today" for leeftijd and the end dates (the real time; a test sets its own day). */
+  now?: () => Date;
 }
 
 type Json = Record<string, unknown>;
@@ -91,11 +94,14 @@ async function searchUpstream(upstream: BrpUpstream, query: PersonenQuery, proce
   });
 }
 
-async function searchStore(tx: Tx, query: PersonenQuery): Promise<Found[]> {
-  return (await findPersoonslijsten(tx, query.type, query.params)).map((pl) => {
-    const persoon = toPersoon(pl);
-    return { bsn: persoon.burgerservicenummer as string | undefined, persoon: selectFields(persoon, query.paths) };
-  });
+async function searchStore(tx: Tx, query: PersonenQuery, today: Date): Promise<Found[]> {
+  const personen = (await findPersoonslijsten(tx, query.type, query.params)).map((pl) => toPersoon(pl, today));
+  // gezag comes from the gezagsrelatie store, only when asked (fields allows only `gezag` whole).
+  if (query.paths.includes('gezag')) {
+    const gezag = await gezagVan(tx, personen.flatMap((p) => (typeof p.burgerservicenummer === 'string' ? [p.burgerservicenummer] : [])));
+    for (const p of personen) p.gezag = gezag.get(p.burgerservicenummer as string);
+  }
+  return personen.map((persoon) => ({ bsn: persoon.burgerservicenummer as string | undefined, persoon: selectFields(persoon, query.paths) }));
 }
 
 export function registerBrpRoutes(app: FastifyInstance, ctx: BrpRouteContext): void {
@@ -137,7 +143,7 @@ export function registerBrpRoutes(app: FastifyInstance, ctx: BrpRouteContext): v
           throw refused.code === 'unauthorizedField' ? unauthorizedField(refused.detail) : forbidden(refused.detail);
         }
         const personen = await ctx.database.db.transaction().execute(async (tx) => {
-          const found = ctx.mode === 'proxy' ? await searchUpstream(ctx.upstream!, query, processing, body as Json) : await searchStore(tx, query);
+          const found = ctx.mode === 'proxy' ? await searchUpstream(ctx.upstream!, query, processing, body as Json) : await searchStore(tx, query, (ctx.now ?? (() => new Date()))());
           const subjects = found.flatMap((f) => (f.bsn ? [{ type: 'BSN' as const, id: f.bsn }] : []));
           await ctx.logboek.write(tx, processing, subjects, 'OK', COMPONENT);
           return found.map((f) => f.persoon);
