@@ -8,7 +8,7 @@
  *                   [--allow-loopback-callbacks] [--callback-allowlist L] [--no-delivery] [--delivery-…]
  *   opengrond migrate [--database URL | --data-dir DIR]
  *   opengrond seed    [--database URL | --data-dir DIR]
- *   opengrond brp <import FILE|generate N> [--database URL | --data-dir DIR]
+ *   opengrond brp <import FILE|import-gezag FILE|generate N> [--database URL | --data-dir DIR]
  *   opengrond notificaties <deliver|list|show|retry> [--database URL | --data-dir DIR] …
  *
  * Every flag has an environment variable (DATABASE_URL, PORT, HOST, DATA_DIR, ...); flags win.
@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
 import { buildOpenGrond, openMigratedDatabase, type ServerOptions } from './server.ts';
 import { parseBrpAutorisaties } from './components/brp/authorisation.ts';
-import { generatePersonen, importTestset } from './components/brp/import.ts';
+import { generatePersonen, importGezagsrelaties, importTestset } from './components/brp/import.ts';
 import { countPersoonslijsten } from './components/brp/store.ts';
 import { readVerwerkingsactiviteiten } from './platform/logboek/logboek.ts';
 import { INWONER_PATH } from './demo/inwoner.ts';
@@ -96,6 +96,8 @@ BRP Personen en Logboek dataverwerkingen (zie docs/brp.md):
                       register van verwerkingsactiviteiten, JSON-lijst van {id, naam, doel,
                       grondslag} (VERWERKINGSACTIVITEITEN); anders het demoregister
   opengrond brp import FILE   persoonslijsten uit een GBA-V testset-bestand (RvIG-formaat) laden
+  opengrond brp import-gezag FILE
+                              gezagsrelaties (CSV bsnMinderjarige,soortGezag,bsnMeerderjarige) laden
   opengrond brp generate N    N fictieve personen met geldige BSN's maken (belastingtests)
 
 ${NOTIFICATIES_USAGE}`;
@@ -394,17 +396,18 @@ function brpOptions(): Pick<ServerOptions, 'brp' | 'brpAutorisaties' | 'verwerki
   };
 }
 
-/** `opengrond brp import FILE` and `opengrond brp generate N`. */
+/** `opengrond brp import FILE`, `opengrond brp import-gezag FILE` and `opengrond brp generate N`. */
 async function brpCommand(): Promise<void> {
   const [, sub, arg] = positionals;
   const database = await openMigratedDatabase(databaseTarget());
   try {
     if (sub === 'import' && arg) console.log(`${await importTestset(database, arg)} persoonslijsten geladen.`);
+    else if (sub === 'import-gezag' && arg) console.log(`${await importGezagsrelaties(database, arg)} gezagsrelaties geladen.`);
     else if (sub === 'generate' && arg && Number(arg) > 0) {
       const from = (await countPersoonslijsten(database.db)) + 1;
       await generatePersonen(database, Number(arg), from, (done) => done % 100_000 === 0 && console.log(`${done} personen`));
       console.log(`${arg} fictieve personen gemaakt.`);
-    } else throw new Error('Gebruik: opengrond brp import FILE | opengrond brp generate N');
+    } else throw new Error('Gebruik: opengrond brp import FILE | opengrond brp import-gezag FILE | opengrond brp generate N');
   } finally {
     await database.close();
   }

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { addVoorkomen, emptyPersoonslijst, type Persoonslijst } from './gba/persoonslijst.ts';
 import { parseTestset } from './gba/testset-csv.ts';
 import { insertPersoonslijsten, savePersoonslijst } from './store.ts';
+import { checkGezagsrelatie, saveGezagsrelaties } from './gezag.ts';
 
 /** Imports a test set file in one transaction; returns the number of persoonslijsten. */
 export async function importTestset(database: Database, file: string): Promise<number> {
@@ -20,6 +21,28 @@ export async function importTestset(database: Database, file: string): Promise<n
     }
     return n;
   });
+}
+
+/**
+ * Imports gezagsrelaties (the outcome of a gezag determination) from a CSV file with the
+ * columns the features use: `bsnMinderjarige,soortGezag,bsnMeerderjarige` (a header line, then
+ * one relation a line; no bsnMeerderjarige for G and N). All or nothing: a wrong line stops
+ * the import, naming the line. Returns the number of lines read.
+ */
+export async function importGezagsrelaties(database: Database, file: string): Promise<number> {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const columns = (header ?? '').split(',').map((c) => c.trim());
+  if (!['bsnMinderjarige', 'soortGezag', 'bsnMeerderjarige'].every((c) => columns.includes(c))) throw new Error(`${file}: de eerste regel moet bsnMinderjarige,soortGezag,bsnMeerderjarige zijn.`);
+  const relaties = lines.map((line, i) => {
+    const values = line.split(',').map((v) => v.trim());
+    try {
+      return checkGezagsrelatie(Object.fromEntries(columns.map((c, j) => [c, values[j] ?? ''])));
+    } catch (error) {
+      throw new Error(`${file} regel ${i + 2}: ${(error as Error).message}`);
+    }
+  });
+  await database.db.transaction().execute((tx) => saveGezagsrelaties(tx, relaties));
+  return relaties.length;
 }
 
 /** A BSN that passes the 11-proef (9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 mod 11), from a sequence number. */

@@ -1,7 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, LIMITED, type TestServer } from '../../helpers/server.ts';
-import { importTestset, bsnFor, isValidBsn } from '../../../src/components/brp/import.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importTestset, importGezagsrelaties, bsnFor, isValidBsn } from '../../../src/components/brp/import.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../../src/platform/logboek/logboek.ts';
 
 const TESTSET = new URL('../../../../shared/standards/brp/testset-gba-v-20220502.csv', import.meta.url).pathname;
@@ -10,9 +13,12 @@ const PATH = '/haalcentraal/api/brp/personen';
 
 describe('BRP Personen API, source mode', () => {
   let server: TestServer;
+  // The injectable clock: leeftijd is counted on this day, whatever the request says.
+  let today = new Date(2020, 8, 24, 12);
   before(async () => {
     server = await startTestServer({
       components: ['brp'],
+      brp: { now: () => today },
       brpAutorisaties: [{ clientId: LIMITED.clientId, queryTypes: ['RaadpleegMetBurgerservicenummer'], fields: ['naam', 'burgerservicenummer'] }],
     });
     const n = await importTestset(server.og.database, TESTSET);
@@ -105,6 +111,37 @@ describe('BRP Personen API, source mode', () => {
     assert.ok(withoutBsn.body.personen.every((p: any) => p.burgerservicenummer === undefined));
     const trace2 = withoutBsn.headers.get('traceparent')!.split('-')[1]!;
     assert.ok((await server.og.logboek.find(server.og.database.db, { subject: { type: 'BSN', id: '999990639' } })).some((x) => x.traceId === trace2));
+  });
+
+  it('counts leeftijd on the day of the injected clock', async () => {
+    const ask1 = () => ask({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: ['999990639'], fields: ['leeftijd'] });
+    assert.deepEqual((await ask1()).body.personen, [{ leeftijd: 97 }]);
+    today = new Date(2020, 8, 25, 12);
+    assert.deepEqual((await ask1()).body.personen, [{ leeftijd: 98 }]);
+  });
+
+  it('imports gezagsrelaties and gives the gezag of the gezaghouder and of the minderjarige, asked whole only', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezag-'));
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'bsnMinderjarige,soortGezag,bsnMeerderjarige\n999990020,OG2,999990639\n999990020,XX,999990032\n');
+    await assert.rejects(importGezagsrelaties(server.og.database, bad), /regel 3: soortGezag/);
+    const file = path.join(dir, 'gezag.csv');
+    fs.writeFileSync(file, 'bsnMinderjarige,soortGezag,bsnMeerderjarige\n999990020,OG2,999990639\n999990020,OG2,999990032\n999990044,N,\n');
+    assert.equal(await importGezagsrelaties(server.og.database, file), 3);
+    const twee = { type: 'TweehoofdigOuderlijkGezag', minderjarige: { burgerservicenummer: '999990020' }, ouders: [{ burgerservicenummer: '999990639' }, { burgerservicenummer: '999990032' }] };
+    const r = await ask({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: ['999990639', '999990020', '999990044', '999990019'], fields: ['burgerservicenummer', 'gezag'] });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.personen.length, 4);
+    const gezag = Object.fromEntries(r.body.personen.map((p: any) => [p.burgerservicenummer, p.gezag]));
+    assert.deepEqual(gezag, {
+      '999990639': [twee],
+      '999990020': [twee],
+      '999990044': [{ type: 'GezagNietTeBepalen', minderjarige: { burgerservicenummer: '999990044' } }],
+      '999990019': undefined,
+    });
+    const part = await ask({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: ['999990639'], fields: ['gezag.type'] });
+    assert.equal(part.status, 400);
+    assert.equal(part.body.invalidParams[0].reason, 'Parameter bevat een niet toegestane veldnaam.');
   });
 
   it('makes BSNs that pass the 11-proef', () => {
