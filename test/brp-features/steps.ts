@@ -223,15 +223,17 @@ Given(/^(?:de persoon met burgerservicenummer '(\d{9})'|de persoon) heeft (?:een
   const v = stapels[stapels.length - 1]![0]!;
   for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
 });
-// A change of a related person or nationaliteit: a new actual voorkomen in its (last) stapel,
-// the old one becoming history; a correction also marks the old one onjuist (84.10 "O").
-Given(/^(?:de|het) (?:'([^']*)'|ouder '([12])') is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string | undefined, ouder: string | undefined, soort: string, table: DataTable) => {
+// A change of the person, a related person or a nationaliteit: a new actual voorkomen in its
+// (last) stapel, the old one becoming history; a correction also marks the old one onjuist
+// (84.10 "O"). The person keeps its burgerservicenummer: in the features' database the PL
+// stays the same (the step writes a new persoon row to the same pl_id); our store finds a PL by it.
+Given(/^(?:de|het) (?:'([^']*)'|ouder '([12])'|(persoon)) is (gewijzigd|gecorrigeerd) naar de volgende gegevens$/, (naam: string | undefined, ouder: string | undefined, zelf: string | undefined, soort: string, table: DataTable) => {
   const pl = persoon(w.last!);
-  const c = ouder ? (ouder === '1' ? '02' : '03') : categorie(naam!);
+  const c = zelf ? '01' : ouder ? (ouder === '1' ? '02' : '03') : categorie(naam!);
   const stapel = pl.categorieen[c]?.at(-1);
-  if (!stapel) throw new Error(`Geen ${naam ?? `ouder ${ouder}`} om te wijzigen`);
+  if (!stapel) throw new Error(`Geen ${naam ?? zelf ?? `ouder ${ouder}`} om te wijzigen`);
   if (soort === 'gecorrigeerd') stapel[0]!['84.10'] = 'O';
-  const v: Record<string, string> = {};
+  const v: Record<string, string> = zelf && stapel[0]!['01.20'] ? { '01.20': stapel[0]!['01.20'] } : {};
   for (const [column, value] of Object.entries(gegevens(table))) if (value !== '') v[element(column)] = /datum/.test(column) ? gbaDatum(value) : value;
   stapel.unshift(v);
 });
