@@ -212,7 +212,7 @@ Given(/^de 'verblijfplaats' heeft de volgende 'adres' gegevens$/, (table: DataTa
     if (value === '') continue;
     // "gemeente_code" is how some features name the gemeentecode (92.10).
     const e = column === 'gemeente_code' ? '92.10' : element(column);
-    v[e === '92.10' ? '09.10' : e] = value;
+    v[e] = value;
   }
 });
 // "heeft een 'partner' met de volgende gegevens": a new stapel (a partner, kind, nationaliteit).
