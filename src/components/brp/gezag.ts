@@ -59,7 +59,11 @@ interface Row {
 
 const bsn = (burgerservicenummer: string) => ({ burgerservicenummer });
 
-/** One relation of the standard from the rows of one minderjarige and soort (in provisioned order). */
+/**
+ * One relation from the rows of one minderjarige and soort (in provisioned order). Types and
+ * shapes as bevragen/persoon/gezag/fields.feature compares them (TweehoofdigOuderlijkGezag; a
+ * derde without the OpenAPI document's `type`), see docs/brp.md.
+ */
 function relatie(minderjarige: string, soort: SoortGezag, meerderjarigen: string[]): Json {
   const base = { minderjarige: bsn(minderjarige) };
   switch (soort) {
