@@ -6,11 +6,13 @@
  * takes part, as minderjarige or as gezaghouder, with all gezaghouders of that minderjarige.
  * The soort gezag codes of the gezag determination and the types of the standard:
  * OG1 eenhoofdig ouderlijk gezag, OG2 tweehoofdig ouderlijk gezag, GG gezamenlijk gezag (a
- * parent and a derde, the parent provisioned first), V voogdij, G tijdelijk geen gezag,
+ * parent and a derde: the parent is the one the minderjarige's persoonslijst has as ouder, else
+ * the one provisioned first), V voogdij, G tijdelijk geen gezag,
  * N gezag niet te bepalen.
  */
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.ts';
+import { actueelEen, type Persoonslijst } from './gba/persoonslijst.ts';
 
 export const SOORTEN_GEZAG = ['OG1', 'OG2', 'GG', 'V', 'G', 'N'] as const;
 export type SoortGezag = (typeof SOORTEN_GEZAG)[number];
@@ -82,6 +84,20 @@ function relatie(minderjarige: string, soort: SoortGezag, meerderjarigen: string
   }
 }
 
+/** For GG: puts first the gezaghouder the minderjarige's persoonslijst has as ouder (02/03), when it has one. */
+async function ouderVoorop(db: Db | Tx, perMinderjarige: Map<string, Map<SoortGezag, string[]>>): Promise<void> {
+  const gg = [...perMinderjarige].filter(([, soorten]) => (soorten.get('GG')?.length ?? 0) > 1).map(([m]) => m);
+  if (gg.length === 0) return;
+  const rows = await db.selectFrom('brp.persoonslijst').select(['burgerservicenummer', 'pl']).where('burgerservicenummer', 'in', gg).execute();
+  for (const row of rows) {
+    const pl = (typeof row.pl === 'string' ? JSON.parse(row.pl) : row.pl) as Persoonslijst;
+    const ouders = ['02', '03'].map((c) => actueelEen(pl, c)?.['01.20']).filter(Boolean);
+    const houders = perMinderjarige.get(row.burgerservicenummer as string)!.get('GG')!;
+    const ouder = houders.find((h) => ouders.includes(h));
+    if (ouder) houders.sort((a, b) => Number(b === ouder) - Number(a === ouder));
+  }
+}
+
 /** The gezag of each of the persons (by burgerservicenummer); a person without relations is absent. */
 export async function gezagVan(db: Db | Tx, bsns: string[]): Promise<Map<string, Json[]>> {
   const result = new Map<string, Json[]>();
@@ -99,6 +115,7 @@ export async function gezagVan(db: Db | Tx, bsns: string[]): Promise<Map<string,
     const houders = soorten.get(r.soort_gezag) ?? soorten.set(r.soort_gezag, []).get(r.soort_gezag)!;
     if (r.bsn_meerderjarige) houders.push(r.bsn_meerderjarige);
   }
+  await ouderVoorop(db, perMinderjarige);
   for (const persoon of bsns) {
     const gezag: Json[] = [];
     for (const [minderjarige, soorten] of perMinderjarige) {

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importTestset, importGezagsrelaties, bsnFor, isValidBsn } from '../../../src/components/brp/import.ts';
+import { savePersoonslijst } from '../../../src/components/brp/store.ts';
+import { addVoorkomen, emptyPersoonslijst } from '../../../src/components/brp/gba/persoonslijst.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../../src/platform/logboek/logboek.ts';
 
 const TESTSET = new URL('../../../../shared/standards/brp/testset-gba-v-20220502.csv', import.meta.url).pathname;
@@ -139,6 +141,15 @@ describe('BRP Personen API, source mode', () => {
       '999990044': [{ type: 'GezagNietTeBepalen', minderjarige: { burgerservicenummer: '999990044' } }],
       '999990019': undefined,
     });
+    // GG: the ouder is the one the minderjarige's persoonslijst names, whatever order the relations came in.
+    const kind = emptyPersoonslijst();
+    addVoorkomen(kind, '01', { '01.20': '000000036' }, 'stapel');
+    addVoorkomen(kind, '02', { '01.20': '000000061' }, 'stapel');
+    await savePersoonslijst(server.og.database.db, kind);
+    fs.writeFileSync(file, 'bsnMinderjarige,soortGezag,bsnMeerderjarige\n000000036,GG,000000048\n000000036,GG,000000061\n');
+    await importGezagsrelaties(server.og.database, file);
+    const gg = await ask({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: ['000000036'], fields: ['gezag'] });
+    assert.deepEqual(gg.body.personen, [{ gezag: [{ type: 'GezamenlijkGezag', minderjarige: { burgerservicenummer: '000000036' }, ouder: { burgerservicenummer: '000000061' }, derde: { burgerservicenummer: '000000048' } }] }]);
     const part = await ask({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: ['999990639'], fields: ['gezag.type'] });
     assert.equal(part.status, 400);
     assert.equal(part.body.invalidParams[0].reason, 'Parameter bevat een niet toegestane veldnaam.');

@@ -1,8 +1,8 @@
 -- Gezagsrelaties: who has gezag over a minderjarige. Haal Centraal takes them from a separate
 -- gezag determination (the gezag API); we keep them as they are provisioned (`opengrond brp
 -- import-gezag FILE`, the acceptance features): one row per minderjarige, soort gezag and
--- meerderjarige (none for G and N). `id` keeps the order in which they came: of the two of a
--- GG relation the ouder comes first (gezag.ts).
+-- meerderjarige (none for G and N). `id` keeps the order in which they came (of the two of a
+-- GG relation without a known ouder, the first is taken as the ouder: gezag.ts).
 CREATE TABLE brp.gezagsrelatie (
   id bigserial PRIMARY KEY,
   bsn_minderjarige text NOT NULL,
