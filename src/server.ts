@@ -120,14 +120,14 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       cacheSeconds: options.remoteCacheSeconds,
     });
     const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang, notificaties: options.notificaties, brp: options.brp };
-    const context = { database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions };
+    const context = { database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions, logboek };
     // An API without operations is not registered: such a component serves its own routes (BRP).
     const apis = components.flatMap((c) => [c.api(context), ...(c.beheerApi ? [c.beheerApi(context)] : [])]).filter((api) => api.operations.length > 0);
     // The Logboek is the platform's: its inzage API is there whenever a component logs to it.
     if (components.some((c) => c.routes)) apis.push(logboekApi(database, logboek));
     if (options.inwonerDemo) registerInwonerDemo(app, database, logboek);
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
-    for (const c of components) c.routes?.(app, { ...context, authenticator, logboek });
+    for (const c of components) c.routes?.(app, { ...context, authenticator });
 
     app.get('/health', async (_request, reply) => {
       try {
