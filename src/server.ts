@@ -21,7 +21,7 @@ import type { NotificatiesOptions } from './components/notificaties/settings.ts'
 import { FSC_MIGRATIONS } from './fsc/index.ts';
 import type { BrpOptions } from './components/brp/settings.ts';
 import { provisionBrpAutorisaties, type BrpAutorisatie } from './components/brp/authorisation.ts';
-import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
+import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, LogboekWithoutWritesForBenchmark, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
 import { logboekApi } from './platform/logboek/api.ts';
 import { registerInwonerDemo } from './demo/inwoner.ts';
 
@@ -66,6 +66,11 @@ export interface ServerOptions {
   verwerkingsactiviteiten?: Verwerkingsactiviteit[];
   /** The demo's resident page (`/demo/mijn-verwerkingen`): the Logboek per BSN, without login. Only for demo data. */
   inwonerDemo?: boolean;
+  /**
+   * bench/brp.ts only: the Logboek writes nothing, for the baseline of what logging costs
+   * (platform/logboek LogboekWithoutWritesForBenchmark). Never in a deployment; no flag sets it.
+   */
+  benchmarkWithoutLogboek?: boolean;
 }
 
 export interface OpenGrond {
@@ -98,7 +103,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
   try {
     if (options.clients?.length) await provisionClients(database, options.clients);
     if (options.brpAutorisaties?.length) await provisionBrpAutorisaties(database.db, options.brpAutorisaties);
-    const logboek = new Logboek({ activities: options.verwerkingsactiviteiten ?? DEMO_VERWERKINGSACTIVITEITEN, subjectKey: await logboekKey(database.db) });
+    const logboek = new (options.benchmarkWithoutLogboek ? LogboekWithoutWritesForBenchmark : Logboek)({ activities: options.verwerkingsactiviteiten ?? DEMO_VERWERKINGSACTIVITEITEN, subjectKey: await logboekKey(database.db) });
 
     const authenticator = new Authenticator({
       secrets: clientSecretsFrom(database.db),

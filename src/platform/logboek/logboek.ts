@@ -187,6 +187,16 @@ export class Logboek {
   }
 }
 
+/**
+ * For bench/brp.ts only (`ServerOptions.benchmarkWithoutLogboek`): checks the activity like any
+ * Logboek but writes nothing, so the benchmark can put a number on what logging costs. Never in
+ * a deployment — every access to personal data must be logged — and not reachable from the
+ * command line.
+ */
+export class LogboekWithoutWritesForBenchmark extends Logboek {
+  override async write(): Promise<void> {}
+}
+
 export interface LogboekFilter {
   subject?: DataSubject;
   activityId?: string;
