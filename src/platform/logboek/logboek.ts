@@ -17,7 +17,7 @@
  * the default of the calling Applicatie (`applicaties`), for ZGW clients that do not know the
  * header; otherwise the request is refused. A call that came through
  * FSC carries `Fsc-Transaction-Id` and `Fsc-Peer` (the other organisation) — the contract
- * with the FSC layer, see docs/logboek.md.
+ * with the FSC layer (src/fsc/inway.ts sets both), see docs/brp.md.
  */
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
