@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { allRequestNames, buildComponentCollection, findComponentFolders, suiteLayout } from '../src/conformance/collection.ts';
 import { resolveSelection, selectedRuleFolders } from '../src/conformance/folders.ts';
-import { clientsFromFixture, writeClientsFile } from '../src/conformance/clients.ts';
+import { clientsFromFixture, writeClientsFile, writeRegisterFile } from '../src/conformance/clients.ts';
 import { buildEnvironment } from '../src/conformance/environment.ts';
 import { loadMockRoutes, startMockServer } from '../src/conformance/mock-server.ts';
 import { prepareDatabase, type RunDatabase } from '../src/conformance/database.ts';
@@ -147,7 +147,9 @@ async function main(): Promise<number> {
     // 2. Clients file.
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'opengrond-conformance-'));
     cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
-    const clientsFile = writeClientsFile(tmp, clientsFromFixture(readJson(paths.fixtureAc)));
+    const clients = clientsFromFixture(readJson(paths.fixtureAc));
+    const clientsFile = writeClientsFile(tmp, clients);
+    const registerFile = writeRegisterFile(tmp, clients);
 
     // 3. Mock server.
     const mock = await startMockServer(loadMockRoutes(readJson(paths.mocks)));
@@ -161,6 +163,7 @@ async function main(): Promise<number> {
         port,
         database: database.kind === 'postgres' ? database.url : 'memory',
         clientsFile,
+        registerFile,
         // Document contents of the run go with its temporary directory, not into ./data.
         dataDir: path.join(tmp, 'data'),
         verbose: values['server-output'],

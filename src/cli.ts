@@ -94,7 +94,9 @@ BRP Personen en Logboek dataverwerkingen (zie docs/brp.md):
                       per applicatie de toegestane query types en velden, uit JSON (BRP_AUTORISATIES)
   --verwerkingsactiviteiten FILE
                       register van verwerkingsactiviteiten, JSON-lijst van {id, naam, doel,
-                      grondslag} (VERWERKINGSACTIVITEITEN); anders het demoregister
+                      grondslag, applicaties?} (VERWERKINGSACTIVITEITEN); anders het demoregister.
+                      applicaties: client ids die zonder header Verwerkingsactiviteit onder deze
+                      activiteit gelogd worden (ZGW-clients die de header niet kennen)
   opengrond brp import FILE   persoonslijsten uit een GBA-V testset-bestand (RvIG-formaat) laden
   opengrond brp import-gezag FILE
                               gezagsrelaties (CSV bsnMinderjarige,soortGezag,bsnMeerderjarige) laden

@@ -21,7 +21,7 @@ import type { NotificatiesOptions } from './components/notificaties/settings.ts'
 import { FSC_MIGRATIONS } from './fsc/index.ts';
 import type { BrpOptions } from './components/brp/settings.ts';
 import { provisionBrpAutorisaties, type BrpAutorisatie } from './components/brp/authorisation.ts';
-import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
+import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, LogboekWithoutWritesForBenchmark, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
 import { logboekApi } from './platform/logboek/api.ts';
 import { registerInwonerDemo } from './demo/inwoner.ts';
 import { BEGRAFENISPLANNER_MIGRATIONS, registerBegrafenisplanner, type Begrafenisplanner } from './apps/begrafenisplanner/index.ts';
@@ -71,6 +71,11 @@ export interface ServerOptions {
   inwonerDemo?: boolean;
   /** Serve the Begrafenisplanner app's pages (`/begrafenisplanner`); connect it to its sources with `og.begrafenisplanner.connect`. */
   begrafenisplanner?: boolean;
+  /**
+   * bench/brp.ts only: the Logboek writes nothing, for the baseline of what logging costs
+   * (platform/logboek LogboekWithoutWritesForBenchmark). Never in a deployment; no flag sets it.
+   */
+  benchmarkWithoutLogboek?: boolean;
 }
 
 export interface OpenGrond {
@@ -105,7 +110,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
   try {
     if (options.clients?.length) await provisionClients(database, options.clients);
     if (options.brpAutorisaties?.length) await provisionBrpAutorisaties(database.db, options.brpAutorisaties);
-    const logboek = new Logboek({ activities: options.verwerkingsactiviteiten ?? DEMO_VERWERKINGSACTIVITEITEN, subjectKey: await logboekKey(database.db) });
+    const logboek = new (options.benchmarkWithoutLogboek ? LogboekWithoutWritesForBenchmark : Logboek)({ activities: options.verwerkingsactiviteiten ?? DEMO_VERWERKINGSACTIVITEITEN, subjectKey: await logboekKey(database.db) });
 
     const authenticator = new Authenticator({
       secrets: clientSecretsFrom(database.db),
@@ -127,7 +132,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       cacheSeconds: options.remoteCacheSeconds,
     });
     const componentOptions = { referentielijstenData: options.referentielijstenData, zaakIdentificatie: options.zaakIdentificatie, bestandsdeelOmvang: options.bestandsdeelOmvang, notificaties: options.notificaties, brp: options.brp, reserveringGeldigheid: options.reserveringGeldigheid };
-    const context = { database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions };
+    const context = { database, invalidateAuth: () => authenticator.invalidate(), references, dataDir: files.dir, options: componentOptions, logboek };
     // An API without operations is not registered: such a component serves its own routes (BRP).
     const apis = components.flatMap((c) => [c.api(context), ...(c.beheerApi ? [c.beheerApi(context)] : [])]).filter((api) => api.operations.length > 0);
     // The Logboek is the platform's: its inzage API is there whenever a component logs to it.
@@ -136,7 +141,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
     // An app: it calls the APIs over HTTP like any client, and keeps only its own schema.
     const begrafenisplanner = options.begrafenisplanner ? registerBegrafenisplanner(app, database.db) : undefined;
     for (const api of apis) registerApi(app, api, { authenticator, publicUrl: options.publicUrl });
-    for (const c of components) c.routes?.(app, { ...context, authenticator, logboek });
+    for (const c of components) c.routes?.(app, { ...context, authenticator });
 
     app.get('/health', async (_request, reply) => {
       try {

@@ -37,13 +37,13 @@ export interface ComponentContext {
   dataDir: string;
   /** Component settings; absent means every default. */
   options?: ComponentOptions;
+  /** The Logboek dataverwerkingen (platform/logboek): an API that reads personal data logs each read here. */
+  logboek: Logboek;
 }
 
 /** What a component registering its own routes gets besides its context. */
 export interface RoutesContext extends ComponentContext {
   authenticator: Authenticator;
-  /** The Logboek dataverwerkingen (platform/logboek), for APIs over personal data. */
-  logboek: Logboek;
 }
 
 /** What a component's background work gets besides its context. */

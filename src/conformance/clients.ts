@@ -53,3 +53,25 @@ export function writeClientsFile(dir: string, clients: ClientEntry[]): string {
   fs.writeFileSync(file, `${JSON.stringify(clients, null, 2)}\n`, { mode: 0o600 });
   return file;
 }
+
+/**
+ * The register of verwerkingsactiviteiten the server gets for a run: the suite is a ZGW client
+ * that does not send the `Verwerkingsactiviteit` header, so its reads of rollen (personal
+ * data when they carry a BSN) are logged under one activity that names every fixture client
+ * as its Applicaties, as a deployment configures a zaaksysteem that does not know the header
+ * (docs/zaken.md, "Logboek dataverwerkingen").
+ */
+export function writeRegisterFile(dir: string, clients: ClientEntry[]): string {
+  const file = path.join(dir, 'verwerkingsactiviteiten.json');
+  const register = [
+    {
+      id: 'https://opengrond.example/verwerkingsactiviteiten/zgw-conformancetest',
+      naam: 'Conformancetest ZGW API\'s',
+      doel: 'De officiële testset van VNG draaien tegen deze installatie (fictieve gegevens)',
+      grondslag: 'Geen: alleen testgegevens',
+      applicaties: clients.map((c) => c.clientId),
+    },
+  ];
+  fs.writeFileSync(file, `${JSON.stringify(register, null, 2)}\n`);
+  return file;
+}

@@ -13,6 +13,8 @@ export interface ServerStart {
   /** PostgreSQL URL, or `memory` for the embedded in-memory database. */
   database: string;
   clientsFile: string;
+  /** `--verwerkingsactiviteiten FILE`: the register of processing activities (clients.ts writeRegisterFile). */
+  registerFile?: string;
   /** Where the server keeps files (document contents) with a PostgreSQL database; removed by the caller. */
   dataDir?: string;
   healthTimeoutMs?: number;
@@ -50,6 +52,7 @@ export async function startServer(options: ServerStart): Promise<ServerHandle> {
   // The suite's mock endpoints, its `/callback` among them, are on loopback.
   const args = [options.bin ?? path.join(PROJECT_ROOT, 'bin', 'opengrond.js'), 'start', '--port', String(options.port), '--host', host, '--clients', options.clientsFile, '--no-seed', '--allow-loopback-callbacks'];
   args.push(...(options.database === 'memory' ? ['--memory'] : ['--database', options.database]));
+  if (options.registerFile) args.push('--verwerkingsactiviteiten', options.registerFile);
   if (options.dataDir && options.database !== 'memory') args.push('--data-dir', options.dataDir);
   const env = { ...process.env };
   for (const key of SERVER_ENV) delete env[key];

@@ -12,9 +12,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { acceptForms, alert, escape, sendPage } from '../platform/pages/html.ts';
 import { registerPageAssets } from '../platform/pages/assets.ts';
 import type { Database } from '../platform/db/database.ts';
-import type { Logboek } from '../platform/logboek/logboek.ts';
+import { INZAGE_VERWERKINGSACTIVITEIT, type Logboek } from '../platform/logboek/logboek.ts';
 
 export const INWONER_PATH = '/demo/mijn-verwerkingen';
+/** The "applicatie" this page's own reads of the Logboek are recorded for. */
+const INWONER_CLIENT = 'demo-inwonerpagina';
 
 type Verwerking = Awaited<ReturnType<Logboek['find']>>[number];
 
@@ -36,6 +38,7 @@ ${error ? `<p id="bsn-fout" class="utrecht-form-field-error-message">${escape(er
 
 /** Who did it: another organisation when the request came through FSC, else this municipality with the application's name. */
 function organisatie(v: Verwerking, labels: Map<string, string>): string {
+  if (v.applicatie === INWONER_CLIENT) return 'U zelf, op deze pagina';
   const applicatie = labels.get(String(v.applicatie)) ?? String(v.applicatie);
   if (v.foreignProcessor) return `Organisatie ${escape(v.foreignProcessor)} (via FSC)`;
   return `Deze gemeente<br><span>applicatie ${escape(applicatie)}</span>`;
@@ -94,7 +97,9 @@ export function registerInwonerDemo(app: FastifyInstance, database: Database, lo
     scope.post(INWONER_PATH, async (request, reply) => {
       const bsn = String((request.body as Record<string, unknown> | undefined)?.bsn ?? '').trim();
       if (!/^[0-9]{9}$/.test(bsn)) return send(reply, 400, form(bsn, 'Vul een burgerservicenummer van 9 cijfers in.'));
-      const records = await logboek.find(database.db, { subject: { type: 'BSN', id: bsn } });
+      // The resident reading their own log is a processing too, under the register's inzage activity.
+      const processing = logboek.begin(request, 'mijn-verwerkingen', INWONER_CLIENT, INZAGE_VERWERKINGSACTIVITEIT);
+      const records = await database.db.transaction().execute((tx) => logboek.inzage(tx, processing, { subject: { type: 'BSN', id: bsn } }));
       const labels = await applicatieLabels(database, [...new Set(records.map((v) => String(v.applicatie)))]);
       return send(reply, 200, `${form(bsn)}\n<h2 class="utrecht-heading-2">Verwerkingen van burgerservicenummer ${escape(bsn)}</h2>\n${table(records, labels)}`);
     });

@@ -3,7 +3,10 @@
  * services. It accepts mTLS connections from Outways of the group only, verifies the access
  * token in `Fsc-Authorization` (issued by this peer's Manager, bound to the presented
  * certificate, for this group, for a service it offers), writes the transaction log record and
- * then proxies to the service, passing the token and `Fsc-Transaction-Id` on.
+ * then proxies to the service, passing the token and `Fsc-Transaction-Id` on, and `Fsc-Peer`:
+ * the id of the peer whose Outway called (from the verified token, replacing any such header
+ * the caller sent), which the service's Logboek dataverwerkingen records as the foreign
+ * processor. Other headers (W3C `traceparent`, `Verwerkingsactiviteit`) pass unaltered.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -116,14 +119,15 @@ export class Inway {
     } catch {
       throw inwayError(500, 'TRANSACTION_LOG_WRITE_ERROR', 'the transaction log record could not be written');
     }
-    await this.proxy(req, res, base, transactionId);
+    await this.proxy(req, res, base, transactionId, String(claims.sub));
   }
 
-  private proxy(req: http.IncomingMessage, res: http.ServerResponse, base: string, transactionId: string): Promise<void> {
+  private proxy(req: http.IncomingMessage, res: http.ServerResponse, base: string, transactionId: string, peerId: string): Promise<void> {
     return new Promise((resolve) => {
       const headers: http.OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
       headers['fsc-transaction-id'] = transactionId;
+      headers['fsc-peer'] = peerId;
       const target = new URL(base);
       const path = target.pathname.replace(/\/$/, '') + (req.url ?? '/');
       const upstream = http.request({ hostname: target.hostname, port: target.port, path, method: req.method, headers, agent: this.upstream }, (answer) => {

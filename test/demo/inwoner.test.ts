@@ -5,7 +5,7 @@ import { savePersoonslijst } from '../../src/components/brp/store.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN, type Verwerkingsactiviteit } from '../../src/platform/logboek/logboek.ts';
 import { INWONER_PATH } from '../../src/demo/inwoner.ts';
 
-const BURGERZAKEN = DEMO_VERWERKINGSACTIVITEITEN[0]!;
+const [BURGERZAKEN, INZAGE] = DEMO_VERWERKINGSACTIVITEITEN as [Verwerkingsactiviteit, Verwerkingsactiviteit];
 const SCHULDHULP: Verwerkingsactiviteit = { id: 'https://gemeente.example/va/schuldhulp', naam: 'Schuldhulp & armoede', doel: 'Inwoners met <schulden> helpen', grondslag: 'Wgs art. 2' };
 
 const persoon = (bsn: string) => ({ categorieen: { '01': [[{ '01.20': bsn, '02.10': 'Jan', '02.40': 'Jansen', '03.10': '19800101' }]] } });
@@ -16,7 +16,7 @@ describe('resident page of the demo', () => {
     server = await startTestServer({
       components: ['brp'],
       inwonerDemo: true,
-      verwerkingsactiviteiten: [BURGERZAKEN, SCHULDHULP],
+      verwerkingsactiviteiten: [BURGERZAKEN, SCHULDHULP, INZAGE],
       brpAutorisaties: [{ clientId: LIMITED.clientId, queryTypes: ['RaadpleegMetBurgerservicenummer'], fields: ['naam'] }],
     });
     for (const bsn of ['999990019', '999990020']) await savePersoonslijst(server.og.database.db, persoon(bsn));
@@ -81,6 +81,24 @@ describe('resident page of the demo', () => {
     assert.match(other, /<caption[^>]*>1 verwerking, nieuwste eerst<\/caption>/);
     const nobody = await (await choose('999990031')).text();
     assert.match(nobody, /Er zijn geen verwerkingen van uw gegevens vastgelegd/);
+
+    // Looking is a processing too: the page's own read shows up the next time, as the resident's own.
+    const again = await (await choose('999990019')).text();
+    assert.match(again, /<caption[^>]*>4 verwerkingen, nieuwste eerst<\/caption>/);
+    const newest = [...again.matchAll(/<tr[^>]*>\s*<td[^>]*>([\s\S]*?)<\/tr>/g)][0]![1]!;
+    assert.match(newest, /U zelf, op deze pagina/);
+    assert.ok(newest.includes(INZAGE.naam));
+  });
+
+  it('refuses to show the log when the register has no inzage activity', async () => {
+    const without = await startTestServer({ components: ['brp'], inwonerDemo: true, verwerkingsactiviteiten: [BURGERZAKEN] });
+    try {
+      const r = await fetch(`${without.baseUrl}${INWONER_PATH}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'bsn=999990019' });
+      assert.equal(r.status, 403);
+      assert.equal(((await r.json()) as { code: string }).code, 'verwerkingsactiviteitOnbekend');
+    } finally {
+      await without.close();
+    }
   });
 
   it('points out a malformed BSN at the field', async () => {

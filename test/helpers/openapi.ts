@@ -11,6 +11,7 @@ import { buildOpenApi } from '../../src/platform/http/openapi.ts';
 import type { Component } from '../../src/components/component.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { ReferenceResolver } from '../../src/platform/references/resolver.ts';
+import type { Logboek } from '../../src/platform/logboek/logboek.ts';
 
 export const SHARED = path.resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared');
 
@@ -19,9 +20,10 @@ const NO_DATABASE = new Proxy({}, { get: () => { throw new Error('no database wh
 /** Components create their file stores lazily: building the document touches no file. */
 const NO_FILES = '/no-files-while-building-the-openapi-document';
 const NO_REFERENCES = new Proxy({}, { get: () => { throw new Error('no references while building the OpenAPI document'); } }) as ReferenceResolver;
+const NO_LOGBOEK = new Proxy({}, { get: () => { throw new Error('no Logboek while building the OpenAPI document'); } }) as Logboek;
 
 export async function checkApiAgainstStandard(component: Component, officialFile: string): Promise<{ differences: OpenApiDifference[]; spectralErrors: SpectralResult[]; spectralWarnings: SpectralResult[] }> {
-  const document = buildOpenApi(component.api({ database: NO_DATABASE, invalidateAuth: () => {}, references: NO_REFERENCES, dataDir: NO_FILES }));
+  const document = buildOpenApi(component.api({ database: NO_DATABASE, invalidateAuth: () => {}, references: NO_REFERENCES, dataDir: NO_FILES, logboek: NO_LOGBOEK }));
   const official = loadOpenApi(path.join(SHARED, 'standards/zgw', officialFile));
   const differences = compareOpenApi(official, document);
   const { errors, warnings } = await lintWithSpectral(document, path.join(SHARED, 'standards/adr/spectral-ruleset.yaml'));

@@ -6,6 +6,7 @@ import { SignJWT } from 'jose';
 import { buildOpenGrond, type OpenGrond, type ServerOptions } from '../../src/server.ts';
 import type { ClientSpec } from '../../src/components/autorisaties/provision.ts';
 import { createTestDatabase } from './database.ts';
+import { DEMO_VERWERKINGSACTIVITEITEN, type Verwerkingsactiviteit } from '../../src/platform/logboek/logboek.ts';
 
 export const ADMIN = { clientId: 'test-admin', secret: 'test-admin-secret-0123456789' };
 export const LIMITED = { clientId: 'test-limited', secret: 'test-limited-secret-0123456789' };
@@ -17,6 +18,16 @@ export interface TestServer {
   /** fetch with a JWT of `client` (default admin) and JSON body handling. */
   call(method: string, path: string, options?: { body?: unknown; client?: { clientId: string; secret: string }; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
+}
+
+/**
+ * The demo register, in which these clients' reads of personal data (rollen with a BSN) are
+ * logged under the first activity without naming it: ZGW clients that do not send the
+ * `Verwerkingsactiviteit` header, configured as docs/zaken.md describes.
+ */
+export function registerWithDefault(...clientIds: string[]): Verwerkingsactiviteit[] {
+  const [first, ...rest] = DEMO_VERWERKINGSACTIVITEITEN;
+  return [{ ...first!, applicaties: clientIds }, ...rest];
 }
 
 /** `beforeListen`: add routes to the app (a stand-in for an API not built here) before it listens. */

@@ -106,13 +106,19 @@ export function syntheticPersoon(i: number): Persoonslijst {
   return pl;
 }
 
-/** Inserts `count` synthetic persons numbered from `from`, in batches. */
+/**
+ * Inserts `count` synthetic persons numbered from `from`, in batches of one statement each; the
+ * next batch is made while the database stores the one before.
+ */
 export async function generatePersonen(database: Database, count: number, from = 1, onProgress?: (done: number) => void): Promise<void> {
-  const batch = 1000;
+  const batch = 5000;
+  let pending: Promise<void> = Promise.resolve();
   for (let start = 0; start < count; start += batch) {
+    const end = Math.min(count, start + batch);
     const pls: Persoonslijst[] = [];
-    for (let i = start; i < Math.min(count, start + batch); i++) pls.push(syntheticPersoon(from + i));
-    await insertPersoonslijsten(database.db, pls);
-    onProgress?.(Math.min(count, start + batch));
+    for (let i = start; i < end; i++) pls.push(syntheticPersoon(from + i));
+    await pending;
+    pending = insertPersoonslijsten(database.db, pls).then(() => onProgress?.(end));
   }
+  await pending;
 }

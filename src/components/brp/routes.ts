@@ -85,6 +85,8 @@ async function searchUpstream(upstream: BrpUpstream, query: PersonenQuery, proce
   }).catch(() => undefined);
   if (!response) throw new BrpProblem(503, 'notAvailable', 'Bronservice BRP is tijdelijk niet beschikbaar.');
   const answer = (await response.json().catch(() => ({}))) as Json;
+  // The upstream refusing our own credentials is our failure, not the client's: a 401/403 passed on would tell the client its token is wrong.
+  if (response.status === 401 || response.status === 403) throw new BrpProblem(502, 'upstreamAuthorization', 'De bron-BRP weigerde de aanvraag van deze organisatie.', `De bron-BRP antwoordde met status ${response.status}${answer.detail ? ` (${String(answer.detail)})` : ''}; controleer de gegevens waarmee deze organisatie zich daar aanmeldt (--brp-upstream-headers).`);
   if (!response.ok) throw new BrpProblem(response.status >= 500 ? 502 : response.status, String(answer.code ?? 'upstream'), String(answer.title ?? 'De bron-BRP gaf een fout.'), answer.detail as string | undefined, answer.invalidParams as never);
   return ((answer.personen as Json[]) ?? []).map((persoon) => {
     const bsn = typeof persoon.burgerservicenummer === 'string' ? persoon.burgerservicenummer : undefined;

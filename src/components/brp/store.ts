@@ -19,13 +19,20 @@ export async function savePersoonslijst(db: Db | Tx, pl: Persoonslijst): Promise
   return Number(inserted.id);
 }
 
-/** Saves many persoonslijsten in one multi-row insert (the generator, the import). Replaces nothing: for an empty or new range. */
+/** The search columns that are not text, for the arrays of a bulk insert. */
+const COLUMN_TYPES: Record<string, string> = { huisnummer: 'integer', overleden: 'boolean', pl: 'jsonb' };
+
+/**
+ * Saves many persoonslijsten in one statement: every column is one array parameter, unnested
+ * into rows, so a batch of thousands is one query with a parameter per column (the generator
+ * of a million persons, the import). Replaces nothing: for an empty or new range.
+ */
 export async function insertPersoonslijsten(db: Db | Tx, pls: Persoonslijst[]): Promise<void> {
   if (pls.length === 0) return;
-  await db
-    .insertInto('brp.persoonslijst')
-    .values(pls.map((pl) => ({ ...searchColumns(pl), pl: JSON.stringify(pl) })))
-    .execute();
+  const rows: Record<string, unknown>[] = pls.map((pl) => ({ ...searchColumns(pl), pl: JSON.stringify(pl) }));
+  const columns = Object.keys(rows[0]!);
+  const arrays = columns.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(COLUMN_TYPES[c] ?? 'text')}[]`);
+  await sql`INSERT INTO brp.persoonslijst (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT * FROM unnest(${sql.join(arrays)})`.execute(db);
 }
 
 export async function deleteAllPersoonslijsten(db: Db | Tx): Promise<void> {

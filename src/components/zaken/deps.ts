@@ -1,5 +1,6 @@
 /** What every resource module of the Zaken API gets from `index.ts`. */
 import type { Database } from '../../platform/db/database.ts';
+import type { Logboek } from '../../platform/logboek/logboek.ts';
 import type { ComponentOptions } from '../component.ts';
 import type { CatalogiLookup, ReferenceFetcher } from './catalogi.ts';
 import type { DocumentRelations } from './document-relations.ts';
@@ -22,5 +23,7 @@ export interface ZakenDeps {
   documentRelations: DocumentRelations;
   /** The format of generated zaak identificaties. */
   identificatie: IdentificatieFormat;
+  /** Reads of rollen with a burgerservicenummer are logged here (personal-data.ts). */
+  logboek: Logboek;
   options?: ComponentOptions;
 }

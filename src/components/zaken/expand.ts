@@ -6,10 +6,13 @@
  * passing the rest of the path on as that resource's own `expand`, so every resource is
  * expanded by the API that serves it (a zaaktype by the Catalogi API). The reads are made on
  * behalf of the client, so it sees no more than it may read itself. A relation that is null
- * expands to `{}`; a resource the client may not read (or that does not answer) is left out.
+ * expands to `{}`; a resource the client may not read (or that does not answer) is left out,
+ * except when the Logboek refused the read for want of a processing activity (rollen with a
+ * BSN, personal-data.ts): that 400/403 is the answer.
  */
 import { validationError, type InvalidParam } from '../../platform/http/problem.ts';
 import { anyResource } from '../../platform/references/expected.ts';
+import { isLogboekRefusal, LogboekError } from '../../platform/logboek/logboek.ts';
 import type { OnBehalfOf } from '../../platform/references/resolver.ts';
 import type { ReferenceFetcher } from './catalogi.ts';
 
@@ -89,6 +92,8 @@ async function read(url: string, sub: ExpandTree, context: ExpandContext): Promi
   if (cached) return cached;
   const pending = context.references.fetch(expand ? withExpand(url, expand) : url, RESOURCE, { apiRoot: context.apiRoot, onBehalfOf: context.onBehalfOf }).then((found) => {
     if (found.ok) return found.resource;
+    // A rol with a BSN is read only for a known processing activity: that refusal is the client's to see, not a rol left out.
+    if (isLogboekRefusal(found.body)) throw new LogboekError(found.body.status, found.body.code, found.body.detail);
     if (found.status === 400 && expand) {
       const problem = found.body as { invalidParams?: InvalidParam[] } | undefined;
       throw validationError(problem?.invalidParams ?? [{ name: 'expand', code: 'invalid-expand-field', reason: `Ongeldige expand-velden voor ${url}: ${expand}.` }]);

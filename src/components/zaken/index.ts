@@ -32,13 +32,14 @@ export type { ZakenDeps } from './deps.ts';
 export const zaken: Component = {
   name: 'zaken',
   migrations: { owner: 'zaken', dir: new URL('./migrations/', import.meta.url) },
-  api: ({ database, options, references }) => {
+  api: ({ database, options, references, logboek }) => {
     const deps: ZakenDeps = {
       database,
       catalogi: catalogiLookup(references),
       references,
       identificatie: parseIdentificatieFormat(options?.zaakIdentificatie),
       documentRelations: documentRelations(references),
+      logboek,
       options,
     };
     return {

@@ -11,6 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { FastifyRequest } from 'fastify';
+import type { Authorization } from '../../platform/auth/authorization.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { validationError, type InvalidParam } from '../../platform/http/problem.ts';
@@ -20,6 +22,7 @@ import { checkBelongsToZaaktype } from './catalogi.ts';
 import { PaginatedRolList, Rol } from './schemas.ts';
 import { shownUrl, storedUrl } from './urls.ts';
 import { assertMayChange, assertMayRead, auditToelichting, recordZaakMutation, zaakFromUrl, zaakUrl, ZAKEN_BIJWERKEN, ZAKEN_GEFORCEERD_BIJWERKEN, ZAKEN_LEZEN } from './zaak-access.ts';
+import { loggedRead, rolSubjects } from './personal-data.ts';
 import { answerSchema, checkArchiefstatus, dateTime, loadSubResource, pageOfRows, readableSubResources, ZAAK_FILTER, type SubResourceRow } from './sub-resources.ts';
 import { LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
 
@@ -103,6 +106,22 @@ export function rolOperations(deps: ZakenDeps): Operation[] {
     }));
   }
 
+  /** One page of the rollen the client may read, filtered as the query asks. */
+  async function page(db: Db, q: Record<string, string | undefined> & { page?: number }, auth: Authorization, apiRoot: string, request: FastifyRequest) {
+    let rows = readableSubResources(db, 'rol', auth, apiRoot, q.zaak);
+    if (q.betrokkene !== undefined) rows = rows.where('part.betrokkene', '=', storedUrl(q.betrokkene, apiRoot));
+    if (q.betrokkeneType !== undefined) rows = rows.where('part.betrokkene_type', '=', q.betrokkeneType);
+    if (q.roltype !== undefined) rows = rows.where('part.roltype', '=', storedUrl(q.roltype, apiRoot));
+    if (q.omschrijving !== undefined) rows = rows.where('part.omschrijving', '=', q.omschrijving);
+    if (q.omschrijvingGeneriek !== undefined) rows = rows.where('part.omschrijving_generiek', '=', q.omschrijvingGeneriek);
+    for (const [name, [betrokkeneType, attribute]] of Object.entries(IDENTIFICATIE_FILTERS)) {
+      const value = q[name];
+      // The variant's type with its attribute as a literal: the partial indexes of migration 001 answer these.
+      if (value !== undefined) rows = rows.where('part.betrokkene_type', '=', betrokkeneType).where(sql<string>`part.betrokkene_identificatie ->> ${sql.lit(attribute)}`, '=', value);
+    }
+    return pageOfRows(rows, request, `${apiRoot}/rollen`, q.page ?? 1, (rows) => toApi(db, rows, apiRoot));
+  }
+
   return [
     defineOperation({
       method: 'GET',
@@ -116,18 +135,8 @@ export function rolOperations(deps: ZakenDeps): Operation[] {
       responses: { 200: { description: 'OK', schema: RolList } },
       async handler({ query, auth, apiRoot, request }) {
         const q = query as Record<string, string | undefined> & { page?: number };
-        let rows = readableSubResources(database.db, 'rol', auth, apiRoot, q.zaak);
-        if (q.betrokkene !== undefined) rows = rows.where('part.betrokkene', '=', storedUrl(q.betrokkene, apiRoot));
-        if (q.betrokkeneType !== undefined) rows = rows.where('part.betrokkene_type', '=', q.betrokkeneType);
-        if (q.roltype !== undefined) rows = rows.where('part.roltype', '=', storedUrl(q.roltype, apiRoot));
-        if (q.omschrijving !== undefined) rows = rows.where('part.omschrijving', '=', q.omschrijving);
-        if (q.omschrijvingGeneriek !== undefined) rows = rows.where('part.omschrijving_generiek', '=', q.omschrijvingGeneriek);
-        for (const [name, [betrokkeneType, attribute]] of Object.entries(IDENTIFICATIE_FILTERS)) {
-          const value = q[name];
-          // The variant's type with its attribute as a literal: the partial indexes of migration 001 answer these.
-          if (value !== undefined) rows = rows.where('part.betrokkene_type', '=', betrokkeneType).where(sql<string>`part.betrokkene_identificatie ->> ${sql.lit(attribute)}`, '=', value);
-        }
-        return { status: 200, body: await pageOfRows(rows, request, `${apiRoot}/rollen`, q.page ?? 1, (page) => toApi(database.db, page, apiRoot)) };
+        const body = await loggedRead(deps, request, auth, 'rol_list', (db) => page(db, q, auth, apiRoot, request), (page) => rolSubjects(page.results));
+        return { status: 200, body };
       },
     }),
     defineOperation({
@@ -197,10 +206,20 @@ export function rolOperations(deps: ZakenDeps): Operation[] {
       responses: { 200: { description: 'OK', schema: RolAnswer } },
       head: { operationId: 'rol_headers', summary: 'De headers voor een specifiek(e) ROL opvragen ' },
       etag: true,
-      async handler({ params, auth, apiRoot }) {
-        const { row, zaak } = await loadSubResource(database.db, 'rol', params.uuid, apiRoot);
-        assertMayRead(auth, zaak);
-        return { status: 200, body: (await toApi(database.db, [row], apiRoot))[0] };
+      async handler({ params, auth, apiRoot, request }) {
+        const rol = await loggedRead(
+          deps,
+          request,
+          auth,
+          'rol_retrieve',
+          async (db) => {
+            const { row, zaak } = await loadSubResource(db, 'rol', params.uuid, apiRoot);
+            assertMayRead(auth, zaak);
+            return (await toApi(db, [row], apiRoot))[0]!;
+          },
+          (rol) => rolSubjects([rol]),
+        );
+        return { status: 200, body: rol };
       },
     }),
     defineOperation({

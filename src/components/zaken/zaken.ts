@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Tx } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import type { Authorization } from '../../platform/auth/authorization.ts';
 import { defineOperation, type Operation } from '../../platform/http/api.ts';
 import { notFound, permissionDenied, validationError, type InvalidParam } from '../../platform/http/problem.ts';
@@ -47,10 +47,13 @@ import { checkArchief, checkBetaling, checkHoofdzaak, checkImmutable, checkOrgan
 import { deleteZaak, fieldsOf, findZaakRow, insertZaak, updateZaak, ZAAK_COLUMNS, zaakToApi, zakenToApi, type ZaakFields, type ZaakRow } from './zaak-store.ts';
 import { objectinformatieobjectenOfZaak } from './zaakinformatieobjecten.ts';
 import { EXPAND, LOCATION, PAGE, UuidParams } from '../../platform/http/parameters.ts';
+import { loggedRead } from './personal-data.ts';
 
 const TAGS = ['zaken'];
 const CRS = { accept: true, content: true };
 const UNIQUE_VIOLATION = '23505';
+/** The zaak filter that searches by a person's burgerservicenummer. */
+const BSN_FILTER = 'rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn';
 
 const COMMUNICATIEKANAAL = resourceOfShape('communicatiekanaal', CommunicatieKanaal);
 const SELECTIELIJSTKLASSE = resourceOfShape('selectielijstklasse', SelectielijstResultaat);
@@ -93,10 +96,10 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
    * geometry, with the exact count: one SQL condition, so the authorisation, the filters and
    * the geometry's GiST index work together and count and pages come from the database.
    */
-  async function listPage(auth: Authorization, apiRoot: string, filters: ZaakFilterValues, ordering: string[], page: number, within?: Geometry) {
+  async function listPage(db: Db, auth: Authorization, apiRoot: string, filters: ZaakFilterValues, ordering: string[], page: number, within?: Geometry) {
     const errors = checkFilterValues(filters);
     if (errors.length) throw validationError(errors);
-    const base = database.db
+    const base = db
       .selectFrom('zaken.zaak as zaak')
       .where((eb) => eb.and([authorisedZaken(eb, auth, ZAKEN_LEZEN, apiRoot), ...zaakFilterConditions(eb, filters, apiRoot), ...(within ? [geometryWithin('zaak', within)] : [])]));
     let query = base.select(ZAAK_COLUMNS);
@@ -107,11 +110,21 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
     const unfiltered = !within && Object.values(filters).every((value) => value === undefined);
     const [counted, rows] = await Promise.all([
       unfiltered
-        ? countAuthorisedZaken(database.db, auth, ZAKEN_LEZEN, apiRoot).then((count) => ({ count }))
+        ? countAuthorisedZaken(db, auth, ZAKEN_LEZEN, apiRoot).then((count) => ({ count }))
         : base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
       query.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute() as Promise<ZaakRow[]>,
     ]);
-    return { count: Number(counted.count), zaken: await zakenToApi(database.db, rows, apiRoot) };
+    return { count: Number(counted.count), zaken: await zakenToApi(db, rows, apiRoot) };
+  }
+
+  /**
+   * `listPage`; searching zaken by a person's burgerservicenummer (the rol filter) processes
+   * that person's data, so such a search is logged for that person (personal-data.ts).
+   */
+  async function searchPage(request: FastifyRequest, operation: string, auth: Authorization, apiRoot: string, filters: ZaakFilterValues, ordering: string[], page: number, within?: Geometry) {
+    const bsn = (filters as Record<string, unknown>)[BSN_FILTER];
+    if (typeof bsn !== 'string') return listPage(database.db, auth, apiRoot, filters, ordering, page, within);
+    return loggedRead(deps, request, auth, operation, (db) => listPage(db, auth, apiRoot, filters, ordering, page, within), () => [{ type: 'BSN', id: bsn }]);
   }
 
   function envelope(apiRoot: string, request: FastifyRequest, page: number, count: number, results: unknown[]) {
@@ -285,7 +298,7 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
       async handler({ query, auth, apiRoot, request }) {
         const { expand, ordering, page = 1, ...filters } = query as Body & { expand?: string; ordering?: string[]; page?: number };
         const tree = parseExpand(expand, ZAAK_RELATIONS);
-        const { count, zaken } = await listPage(auth, apiRoot, filters, ordering ?? [], page);
+        const { count, zaken } = await searchPage(request, 'zaak_list', auth, apiRoot, filters, ordering ?? [], page);
         return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, request, apiRoot)) };
       },
     }),
@@ -420,7 +433,7 @@ export function zaakOperations(deps: ZakenDeps): Operation[] {
         if (page < 1) throw validationError([{ name: 'page', code: 'invalid', reason: 'Ongeldige pagina.' }]);
         const tree = parseExpand(expand, ZAAK_RELATIONS);
         const within = zaakgeometrie?.within === undefined ? undefined : parseGeometry(zaakgeometrie.within, 'zaakgeometrie.within');
-        const { count, zaken } = await listPage(auth, apiRoot, filters, ordering ? [ordering] : [], page, within);
+        const { count, zaken } = await searchPage(request, 'zaak__zoek', auth, apiRoot, filters, ordering ? [ordering] : [], page, within);
         return { status: 200, body: envelope(apiRoot, request, page, count, await withExpand(zaken, tree, request, apiRoot)) };
       },
     }),

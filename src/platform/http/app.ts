@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import { randomUUID } from 'node:crypto';
 import { ProblemError } from './problem.ts';
+import { registerTracing } from './trace.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -43,9 +44,10 @@ export async function createApp(options: AppOptions = {}): Promise<FastifyInstan
   const origins = options.corsOrigins ?? ['*'];
   await app.register(cors, {
     origin: origins.includes('*') ? true : origins,
-    exposedHeaders: ['API-version', 'Location', 'ETag', 'Content-Crs', 'Warning'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Crs', 'Content-Crs', 'If-None-Match', 'X-Request-Id'],
+    exposedHeaders: ['API-version', 'Location', 'ETag', 'Content-Crs', 'Warning', 'traceparent'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Crs', 'Content-Crs', 'If-None-Match', 'X-Request-Id', 'traceparent', 'Verwerkingsactiviteit'],
   });
+  registerTracing(app);
 
   app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
     const problem = error instanceof ProblemError ? error : fromFastifyError(error);

@@ -6,7 +6,8 @@
  *
  * Authorised by the scope `logboek.inzien` on component `ac` (the Autorisaties component is
  * where an Applicatie gets its rights; the ZGW component list has no code for the log), or
- * `heeftAlleAutorisaties`. The Logboek standard (Logius) defines how records are written, not
+ * `heeftAlleAutorisaties`. The answer shows whose data was processed, so reading it is logged
+ * too (`Logboek.inzage`), under the caller's `Verwerkingsactiviteit` (or its default). The Logboek standard (Logius) defines how records are written, not
  * how they are read; this API is ours.
  */
 import { defineOperation, type ApiDefinition } from '../http/api.ts';
@@ -66,19 +67,17 @@ export function logboekApi(database: Database, logboek: Logboek): ApiDefinition 
         scopes: [LOGBOEK_INZIEN],
         body: Zoek,
         responses: { 200: { description: 'OK', schema: Type.Object({ count: Type.Integer(), results: Type.Array(Verwerking) }) } },
-        async handler({ body }) {
+        async handler({ body, auth, request }) {
           if (!body.burgerservicenummer && !body.verwerkingsactiviteit && !body.traceId) {
             throw validationError([{ name: 'nonFieldErrors', code: 'required', reason: 'Geef burgerservicenummer, verwerkingsactiviteit of traceId.' }]);
           }
-          const results = await logboek.find(
-            database.db,
-            {
-              subject: body.burgerservicenummer ? { type: 'BSN', id: body.burgerservicenummer } : undefined,
-              activityId: body.verwerkingsactiviteit,
-              traceId: body.traceId,
-            },
-            LOGBOEK_MAX_RESULTS,
-          );
+          const processing = logboek.begin(request, 'verwerking__zoek', auth.clientId);
+          const filter = {
+            subject: body.burgerservicenummer ? { type: 'BSN' as const, id: body.burgerservicenummer } : undefined,
+            activityId: body.verwerkingsactiviteit,
+            traceId: body.traceId,
+          };
+          const results = await database.db.transaction().execute((tx) => logboek.inzage(tx, processing, filter, LOGBOEK_MAX_RESULTS));
           return { status: 200, body: { count: results.length, results } };
         },
       }),

@@ -10,22 +10,33 @@
  *   });
  *   reply.header('traceparent', ctx.outgoingTraceparent());          // propagate to calls we make
  *
- * Trace context: a W3C `traceparent` from the caller is continued (its span is our parent),
- * otherwise a new trace starts. The processing activity is the `Verwerkingsactiviteit` header,
- * an id (URI) from the register (`--verwerkingsactiviteiten FILE`). A call that came through
+ * Trace context: the request's (platform/http/trace.ts): a W3C `traceparent` from the caller
+ * is continued (its span is our parent), otherwise a new trace starts. The processing activity
+ * is the `Verwerkingsactiviteit` header, an id (URI) from the register
+ * (`--verwerkingsactiviteiten FILE`); without the header, the activity the register names as
+ * the default of the calling Applicatie (`applicaties`), for ZGW clients that do not know the
+ * header; otherwise the request is refused. A call that came through
  * FSC carries `Fsc-Transaction-Id` and `Fsc-Peer` (the other organisation) — the contract
- * with the FSC layer, see docs/logboek.md.
+ * with the FSC layer (src/fsc/inway.ts sets both), see docs/brp.md.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/database.ts';
+import { ProblemError } from '../http/problem.ts';
+import { requestTrace, traceparent } from '../http/trace.ts';
 
 export interface Verwerkingsactiviteit {
   id: string;
   naam: string;
   doel: string;
   grondslag: string;
+  /**
+   * Client ids of the Applicaties whose requests without a `Verwerkingsactiviteit` header are
+   * logged under this activity: ZGW clients that do not know the header (a zaaksysteem, the
+   * official test suite). A client id may be the default of one activity only.
+   */
+  applicaties?: string[];
 }
 
 export interface DataSubject {
@@ -47,24 +58,28 @@ export interface ProcessingContext {
   outgoingTraceparent(): string;
 }
 
-export class LogboekError extends Error {
-  constructor(
-    readonly status: 400 | 403,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** A request refused for want of a known processing activity: a ZGW problem, which the BRP API renders its own way. */
+export class LogboekError extends ProblemError {
+  constructor(status: 400 | 403, code: 'verwerkingsactiviteitRequired' | 'verwerkingsactiviteitOnbekend', message: string) {
+    super({ status, code, title: status === 400 ? 'Verwerkingsactiviteit ontbreekt.' : 'Onbekende verwerkingsactiviteit.', detail: message });
   }
 }
 
-const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+/** Whether a problem (an answer's body) is a refusal by the Logboek, to be passed on as it is. */
+export function isLogboekRefusal(problem: unknown): problem is { status: 400 | 403; code: 'verwerkingsactiviteitRequired' | 'verwerkingsactiviteitOnbekend'; detail: string } {
+  const code = (problem as { code?: unknown } | undefined)?.code;
+  return code === 'verwerkingsactiviteitRequired' || code === 'verwerkingsactiviteitOnbekend';
+}
 
 export class Logboek {
   readonly activities: Map<string, Verwerkingsactiviteit>;
+  /** The activity per client id for requests without the header (`applicaties` in the register). */
+  private readonly defaults: Map<string, Verwerkingsactiviteit>;
   private readonly key: Buffer;
 
   constructor(init: { activities: Verwerkingsactiviteit[]; subjectKey: string | Buffer }) {
     this.activities = new Map(init.activities.map((a) => [a.id, a]));
+    this.defaults = new Map(init.activities.flatMap((a) => (a.applicaties ?? []).map((clientId) => [clientId, a] as const)));
     this.key = Buffer.from(init.subjectKey);
   }
 
@@ -73,34 +88,39 @@ export class Logboek {
     return createHmac('sha256', this.key).update(`${subject.type}:${subject.id}`).digest('hex');
   }
 
-  /** Starts a processing for a request; refuses a request without a known activity. */
-  begin(request: FastifyRequest, operationName: string, clientId: string): ProcessingContext {
-    const header = request.headers['verwerkingsactiviteit'];
-    const id = Array.isArray(header) ? header[0] : header;
-    if (!id) throw new LogboekError(400, 'verwerkingsactiviteitRequired', 'De header Verwerkingsactiviteit ontbreekt: noem de verwerkingsactiviteit (id uit het register) waarvoor de persoonsgegevens nodig zijn.');
-    const activity = this.activities.get(id);
+  /**
+   * Starts a processing for a request: the activity is `activityId` when the processing is
+   * the platform's own (the resident's inzage page), else the request's `Verwerkingsactiviteit`
+   * header, else the client's default; none (400) or an unknown one (403) refuses the request.
+   */
+  begin(request: FastifyRequest, operationName: string, clientId: string, activityId?: string): ProcessingContext {
+    const trace = requestTrace(request);
+    const id = activityId ?? trace.verwerkingsactiviteit;
+    const activity = id === undefined ? this.defaults.get(clientId) : this.activities.get(id);
+    if (id === undefined && !activity) throw new LogboekError(400, 'verwerkingsactiviteitRequired', 'De header Verwerkingsactiviteit ontbreekt: noem de verwerkingsactiviteit (id uit het register) waarvoor de persoonsgegevens nodig zijn.');
     if (!activity) throw new LogboekError(403, 'verwerkingsactiviteitOnbekend', `Verwerkingsactiviteit ${id} staat niet in het register van deze organisatie.`);
-    const parent = TRACEPARENT.exec(String(request.headers['traceparent'] ?? ''));
-    const traceId = parent && !/^0+$/.test(parent[1]!) ? parent[1]! : randomBytes(16).toString('hex');
-    const spanId = randomBytes(8).toString('hex');
     const peer = request.headers['fsc-peer'];
     const transaction = request.headers['fsc-transaction-id'];
     return {
-      traceId,
-      spanId,
-      parentSpanId: parent ? parent[2] : undefined,
+      traceId: trace.traceId,
+      spanId: trace.spanId,
+      parentSpanId: trace.parentSpanId,
       operationName,
       activity,
       clientId,
       foreignProcessor: typeof peer === 'string' && peer ? peer : undefined,
       fscTransactionId: typeof transaction === 'string' && transaction ? transaction : undefined,
       start: new Date(),
-      outgoingTraceparent: () => `00-${traceId}-${spanId}-01`,
+      outgoingTraceparent: () => traceparent(trace),
     };
   }
 
-  /** Writes one record per data subject (one without subject when none was found), in `tx`. */
-  async write(tx: Db | Tx, ctx: ProcessingContext, subjects: DataSubject[], status: 'OK' | 'ERROR', component: string): Promise<void> {
+  /**
+   * Writes one record per data subject (one without subject when none was found), in `tx`.
+   * A subject is a BSN, or the keyed hash of one already (`{ hash }`: records found in the
+   * Logboek itself, whose subjects are stored only so).
+   */
+  async write(tx: Db | Tx, ctx: ProcessingContext, subjects: (DataSubject | { type: 'BSN'; hash: string })[], status: 'OK' | 'ERROR', component: string): Promise<void> {
     const end = new Date();
     const base = {
       trace_id: ctx.traceId,
@@ -117,43 +137,82 @@ export class Logboek {
       component,
     };
     const rows = subjects.length
-      ? subjects.map((s) => ({ ...base, data_subject_type: s.type, data_subject_hash: this.subjectHash(s) }))
+      ? subjects.map((s) => ({ ...base, data_subject_type: s.type, data_subject_hash: 'hash' in s ? s.hash : this.subjectHash(s) }))
       : [{ ...base, data_subject_type: null, data_subject_hash: null }];
     await tx.insertInto('platform.verwerking').values(rows).execute();
   }
 
   /** Records for a data subject, an activity or a trace, newest first, with the activity's name and purpose from the register. */
-  async find(db: Db, filter: { subject?: DataSubject; activityId?: string; traceId?: string }, limit = 500): Promise<Record<string, unknown>[]> {
+  async find(db: Db | Tx, filter: LogboekFilter, limit = 500): Promise<Record<string, unknown>[]> {
+    return (await this.rows(db, filter, limit)).map((r) => this.toRecord(r));
+  }
+
+  /**
+   * Reading the Logboek is itself a processing of personal data: `find`, and in the same
+   * transaction one record (under `ctx`) per data subject of the records shown — the subject
+   * searched for, or the (hashed) subjects of the records found for an activity or a trace.
+   */
+  async inzage(tx: Tx, ctx: ProcessingContext, filter: LogboekFilter, limit = 500): Promise<Record<string, unknown>[]> {
+    const rows = await this.rows(tx, filter, limit);
+    const hashes = new Set(rows.flatMap((r) => (r.data_subject_hash ? [r.data_subject_hash as string] : [])));
+    if (filter.subject) hashes.add(this.subjectHash(filter.subject));
+    if (hashes.size) await this.write(tx, ctx, [...hashes].map((hash) => ({ type: 'BSN' as const, hash })), 'OK', 'logboek');
+    return rows.map((r) => this.toRecord(r));
+  }
+
+  private async rows(db: Db | Tx, filter: LogboekFilter, limit: number) {
     let q = db.selectFrom('platform.verwerking').selectAll();
     if (filter.subject) q = q.where('data_subject_hash', '=', this.subjectHash(filter.subject));
     if (filter.activityId) q = q.where('activity_id', '=', filter.activityId);
     if (filter.traceId) q = q.where('trace_id', '=', filter.traceId);
-    const rows = await q.orderBy('start_time', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => {
-      const activity = this.activities.get(r.activity_id);
-      return {
-        traceId: r.trace_id,
-        spanId: r.span_id,
-        parentSpanId: r.parent_span_id ?? undefined,
-        operationName: r.operation_name,
-        verwerkingsactiviteit: { id: r.activity_id, naam: activity?.naam, doel: activity?.doel, grondslag: activity?.grondslag },
-        status: r.status,
-        startTime: new Date(r.start_time).toISOString(),
-        endTime: new Date(r.end_time).toISOString(),
-        applicatie: r.client_id,
-        component: r.component,
-        ...(r.foreign_processor ? { foreignProcessor: r.foreign_processor } : {}),
-        ...(r.fsc_transaction_id ? { fscTransactionId: r.fsc_transaction_id } : {}),
-      };
-    });
+    return q.orderBy('start_time', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
+
+  private toRecord(r: Awaited<ReturnType<Logboek['rows']>>[number]): Record<string, unknown> {
+    const activity = this.activities.get(r.activity_id);
+    return {
+      traceId: r.trace_id,
+      spanId: r.span_id,
+      parentSpanId: r.parent_span_id ?? undefined,
+      operationName: r.operation_name,
+      verwerkingsactiviteit: { id: r.activity_id, naam: activity?.naam, doel: activity?.doel, grondslag: activity?.grondslag },
+      status: r.status,
+      startTime: new Date(r.start_time).toISOString(),
+      endTime: new Date(r.end_time).toISOString(),
+      applicatie: r.client_id,
+      component: r.component,
+      ...(r.foreign_processor ? { foreignProcessor: r.foreign_processor } : {}),
+      ...(r.fsc_transaction_id ? { fscTransactionId: r.fsc_transaction_id } : {}),
+    };
+  }
+}
+
+/**
+ * For bench/brp.ts only (`ServerOptions.benchmarkWithoutLogboek`): checks the activity like any
+ * Logboek but writes nothing, so the benchmark can put a number on what logging costs. Never in
+ * a deployment — every access to personal data must be logged — and not reachable from the
+ * command line.
+ */
+export class LogboekWithoutWritesForBenchmark extends Logboek {
+  override async write(): Promise<void> {}
+}
+
+export interface LogboekFilter {
+  subject?: DataSubject;
+  activityId?: string;
+  traceId?: string;
 }
 
 export function readVerwerkingsactiviteiten(file: string): Verwerkingsactiviteit[] {
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (!Array.isArray(data) || !data.every((a) => ['id', 'naam', 'doel', 'grondslag'].every((k) => typeof a?.[k] === 'string' && a[k]))) {
-    throw new Error(`${file}: verwacht een JSON-lijst van {"id", "naam", "doel", "grondslag"}.`);
+  const valid = (a: Record<string, unknown>) =>
+    ['id', 'naam', 'doel', 'grondslag'].every((k) => typeof a?.[k] === 'string' && a[k]) && (a.applicaties === undefined || (Array.isArray(a.applicaties) && a.applicaties.every((c) => typeof c === 'string')));
+  if (!Array.isArray(data) || !data.every(valid)) {
+    throw new Error(`${file}: verwacht een JSON-lijst van {"id", "naam", "doel", "grondslag", "applicaties"?: [client id, ...]}.`);
   }
+  const clientIds = data.flatMap((a: Verwerkingsactiviteit) => a.applicaties ?? []);
+  const twice = clientIds.find((c, i) => clientIds.indexOf(c) !== i);
+  if (twice) throw new Error(`${file}: applicatie ${twice} heeft meer dan één standaard-verwerkingsactiviteit.`);
   return data;
 }
 
@@ -166,12 +225,21 @@ export const DEMO_VERWERKINGSACTIVITEITEN: Verwerkingsactiviteit[] = [
     grondslag: 'Wet basisregistratie personen, art. 3.3',
   },
   {
+    id: 'https://opengrond.example/verwerkingsactiviteiten/inzage-verwerkingen',
+    naam: 'Inzage in verwerkingen van persoonsgegevens',
+    doel: 'Een betrokkene (of de privacyfunctionaris voor een inzageverzoek) laten zien wie zijn persoonsgegevens verwerkte, wanneer en waarvoor',
+    grondslag: 'AVG art. 15 (recht van inzage) en art. 5 lid 2 (verantwoordingsplicht)',
+  },
+  {
     id: 'https://opengrond.example/verwerkingsactiviteiten/begraven',
     naam: 'Begrafenis aanvragen en plannen',
     doel: 'Een begrafenis op een gemeentelijke begraafplaats aanvragen, plannen en het grafrecht vastleggen',
     grondslag: 'Wet op de lijkbezorging; Beheersverordening gemeentelijke begraafplaatsen',
   },
 ];
+
+/** The activity the resident's inzage page logs its reads under; a register used with that page must hold it. */
+export const INZAGE_VERWERKINGSACTIVITEIT = DEMO_VERWERKINGSACTIVITEITEN[1]!.id;
 
 
 /** The database's data subject key (made by migration 004). */

@@ -12,6 +12,11 @@
  * Authorization header in-process instead of the internal credential, so the client sees no
  * more than it may read itself.
  *
+ * Every call carries the `traceparent` of the request being handled (platform/http/trace.ts),
+ * so what it causes elsewhere is logged in the same trace; a read on behalf of a client also
+ * carries the client's `Verwerkingsactiviteit`, so rollen read for its `expand` are logged
+ * under the activity it named.
+ *
  * Failures carry the codes the reference implementation and the official suite use:
  * `bad-url` when the URL does not answer 200 (or is no http(s) URL), `invalid-resource` when
  * it answers 200 with something that is not the expected resource.
@@ -35,6 +40,7 @@ import type { InvalidParam } from '../http/problem.ts';
 import { TtlCache } from './cache.ts';
 import type { ExpectedResource } from './expected.ts';
 import { bearerToken, serviceFor, type RemoteService } from './remote-services.ts';
+import { currentTrace, traceparent } from '../http/trace.ts';
 
 export type Resolution =
   /** `resource`: the JSON object the URL answered with; `local`: served by this process. */
@@ -177,7 +183,7 @@ export class ReferenceResolver {
    */
   async #json(url: string, local: { path: string; base?: Base } | undefined, onBehalfOf: OnBehalfOf | undefined): Promise<{ ok: true; value: unknown } | Failure> {
     if (!local && !httpUrl(url)) return badUrl(url, 'het is geen http(s)-URL');
-    const answer = local ? await this.#inProcess(local, { onBehalfOf }) : await this.#remote(url);
+    const answer = local ? await this.#inProcess(local, { onBehalfOf }) : await this.#remote(url, 'GET', undefined, onBehalfOf);
     if ('error' in answer) return badUrl(url, answer.error);
     const value = parseJson(answer.text);
     if (answer.status !== 200) return { ...badUrl(url, `die antwoordde met status ${answer.status}`), status: answer.status, body: isObject(value) ? value : undefined };
@@ -247,15 +253,15 @@ export class ReferenceResolver {
     const forwarded: Record<string, string> = base ? { host: base.host, 'x-forwarded-host': base.host, 'x-forwarded-proto': base.proto } : {};
     const asClient = onBehalfOf && !onBehalfOf.asInstance?.some((root) => path.startsWith(`${root}/`));
     const authorization = asClient ? onBehalfOf.authorization : this.#internalCredential;
-    const headers: Record<string, string> = { ...forwarded, ...READ_HEADERS, ...(authorization === undefined ? {} : { authorization }) };
+    const headers: Record<string, string> = { ...forwarded, ...READ_HEADERS, ...traceHeaders(onBehalfOf), ...(authorization === undefined ? {} : { authorization }) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.#app.inject({ method, url: path, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
     return { status: response.statusCode, text: response.body };
   }
 
-  async #remote(url: string, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown): Promise<Answer> {
+  async #remote(url: string, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown, onBehalfOf?: OnBehalfOf): Promise<Answer> {
     const service = serviceFor(this.#services, url);
-    const headers: Record<string, string> = { ...READ_HEADERS };
+    const headers: Record<string, string> = { ...READ_HEADERS, ...traceHeaders(onBehalfOf) };
     if (service) headers.authorization = await bearerToken(service);
     if (body !== undefined) headers['content-type'] = 'application/json';
     try {
@@ -273,6 +279,13 @@ export class ReferenceResolver {
  * geometry (Zaken) requires on a GET (412 without it) and the others ignore.
  */
 const READ_HEADERS = { accept: 'application/json', 'accept-crs': 'EPSG:4326' };
+
+/** `traceparent` of the request being handled, and for a read on a client's behalf its `Verwerkingsactiviteit`. */
+function traceHeaders(onBehalfOf: OnBehalfOf | undefined): Record<string, string> {
+  const trace = currentTrace();
+  if (!trace) return {};
+  return { traceparent: traceparent(trace), ...(onBehalfOf && trace.verwerkingsactiviteit ? { verwerkingsactiviteit: trace.verwerkingsactiviteit } : {}) };
+}
 
 /** The invalidParams entry for a reference that did not resolve; none when it did. */
 export function referenceError(name: string, resolution: Resolution): InvalidParam[] {

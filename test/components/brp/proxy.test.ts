@@ -73,6 +73,23 @@ describe('BRP Personen API, proxy mode against a second Open Grond', () => {
     }
   });
 
+  it('finds the deceased only when asked, and narrows by gemeente, as source mode does', async () => {
+    const dead = await source.og.database.db.selectFrom('brp.persoonslijst').select(['burgerservicenummer as bsn']).where('overleden', '=', true).where('geslachtsnaam', 'is not', null).where('geboortedatum', 'is not', null).limit(1).executeTakeFirstOrThrow();
+    const asked = await ask(source, { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [dead.bsn], fields: ['naam', 'geboorte', 'gemeenteVanInschrijving'] });
+    const p = asked.body.personen[0];
+    const search = { type: 'ZoekMetGeslachtsnaamEnGeboortedatum', geslachtsnaam: p.naam.geslachtsnaam, geboortedatum: p.geboorte.datum.datum, fields: ['burgerservicenummer', 'naam'] };
+    for (const query of [search, { ...search, inclusiefOverledenPersonen: true }, { ...search, inclusiefOverledenPersonen: true, gemeenteVanInschrijving: p.gemeenteVanInschrijving?.code ?? '0599' }, { ...search, inclusiefOverledenPersonen: true, gemeenteVanInschrijving: '9999' }]) {
+      const fromSource = await ask(source, query);
+      const fromProxy = await ask(proxy, query);
+      assert.equal(fromSource.status, 200, JSON.stringify(fromSource.body));
+      assert.deepEqual({ status: fromProxy.status, body: fromProxy.body }, { status: fromSource.status, body: fromSource.body }, JSON.stringify(query));
+    }
+    const without = await ask(proxy, search);
+    const withDead = await ask(proxy, { ...search, inclusiefOverledenPersonen: true });
+    assert.ok(!without.body.personen.some((x: any) => x.burgerservicenummer === dead.bsn), 'the deceased are left out by default');
+    assert.ok(withDead.body.personen.some((x: any) => x.burgerservicenummer === dead.bsn));
+  });
+
   it('authorises and logs on the proxy, and the trace continues upstream', async () => {
     const refused = await ask(proxy, { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [BSN], fields: ['geboorte'] }, { client: LIMITED });
     assert.equal(refused.status, 403);
@@ -92,6 +109,18 @@ describe('BRP Personen API, proxy mode against a second Open Grond', () => {
     assert.equal(upstream.length, 1);
     assert.equal(upstream[0]!.parentSpanId, onProxy[0]!.spanId);
     assert.equal(upstream[0]!.applicatie, ADMIN.clientId);
+  });
+
+  it('an upstream that refuses the proxy\'s own credentials is a 502 to the client, not its 401', async () => {
+    const refused = await startTestServer({ components: ['brp'], brp: { mode: 'proxy', upstream: { url: `${source.baseUrl}/haalcentraal/api/brp`, headers: { Authorization: 'Bearer niet-geldig' } } } });
+    try {
+      const r = await ask(refused, { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [BSN], fields: ['naam'] });
+      assert.equal(r.status, 502, JSON.stringify(r.body));
+      assert.match(r.headers.get('content-type')!, /^application\/problem\+json/);
+      assert.deepEqual(await refused.og.logboek.find(refused.og.database.db, { subject: { type: 'BSN', id: BSN } }), []);
+    } finally {
+      await refused.close();
+    }
   });
 
   it('an unreachable upstream is a 503 problem, logged nowhere as OK', async () => {

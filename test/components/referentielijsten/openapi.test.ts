@@ -30,7 +30,7 @@ describe('Referentielijsten API document', () => {
   });
 
   it('declares no security requirement, as the standard (the API is public)', () => {
-    const document = buildOpenApi(referentielijsten.api({ database: undefined as never, invalidateAuth: () => {}, references: undefined as never, dataDir: '' })) as any;
+    const document = buildOpenApi(referentielijsten.api({ database: undefined as never, invalidateAuth: () => {}, references: undefined as never, dataDir: '', logboek: undefined as never })) as any;
     assert.equal(document.security, undefined);
     for (const item of Object.values(document.paths) as any[]) {
       for (const [method, operation] of Object.entries(item)) if (method !== 'parameters') assert.deepEqual((operation as any).security, [], method);

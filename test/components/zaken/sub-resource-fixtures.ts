@@ -8,13 +8,13 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { startTestServer, type TestServer } from '../../helpers/server.ts';
+import { ADMIN, registerWithDefault, startTestServer, type TestServer } from '../../helpers/server.ts';
 import type { ClientSpec } from '../../../src/components/autorisaties/provision.ts';
 import { VERTROUWELIJKHEIDAANDUIDINGEN, type Vertrouwelijkheidaanduiding } from '../../../src/platform/http/schema.ts';
 import { CATALOGI, createZaaktype, ZAKEN } from './fixtures.ts';
 
 export async function startZakenServer(extraClients: ClientSpec[] = []): Promise<TestServer> {
-  return startTestServer({ components: ['autorisaties', 'catalogi', 'zaken'], extraClients });
+  return startTestServer({ components: ['autorisaties', 'catalogi', 'zaken'], extraClients, verwerkingsactiviteiten: registerWithDefault(ADMIN.clientId, ...extraClients.map((c) => c.clientId)) });
 }
 
 export interface Zaaktype {

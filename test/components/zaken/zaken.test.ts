@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { LIMITED, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { ADMIN, LIMITED, registerWithDefault, startTestServer, type TestServer } from '../../helpers/server.ts';
 import { listOutbox } from '../../../src/platform/events/outbox.ts';
 import { createZaaktype, CRS, uuidOf, zaakBody, ZAKEN } from './fixtures.ts';
 
@@ -18,7 +18,7 @@ describe('zaken', () => {
   };
 
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ verwerkingsactiviteiten: registerWithDefault(ADMIN.clientId, LIMITED.clientId) });
     zaaktype = await createZaaktype(server);
     zaaktypeGeheim = await createZaaktype(server, { vertrouwelijkheidaanduiding: 'geheim' });
   });

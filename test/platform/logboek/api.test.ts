@@ -9,6 +9,8 @@ const INZIEN = { clientId: 'privacy-office', secret: 'privacy-office-secret-0123
 const ZGW_ONLY = { clientId: 'zaken-app', secret: 'zaken-app-secret-0123456789' };
 const SOCIAAL: Verwerkingsactiviteit = { id: 'https://gemeente.example/va/schuldhulp', naam: 'Schuldhulpverlening', doel: 'Inwoners met schulden helpen', grondslag: 'Wgs art. 2' };
 const BURGERZAKEN = DEMO_VERWERKINGSACTIVITEITEN[0]!;
+/** The privacy office reads the log for inzageverzoeken: its default activity, so it sends no header. */
+const INZAGE: Verwerkingsactiviteit = { ...DEMO_VERWERKINGSACTIVITEITEN[1]!, applicaties: [INZIEN.clientId] };
 const SEARCH = '/logboek/api/v1/verwerkingen/_zoek';
 
 function persoonslijst(bsn: string, geslachtsnaam: string): Persoonslijst {
@@ -20,7 +22,7 @@ describe('Logboek inzage API', () => {
   before(async () => {
     server = await startTestServer({
       components: ['brp'],
-      verwerkingsactiviteiten: [BURGERZAKEN, SOCIAAL],
+      verwerkingsactiviteiten: [BURGERZAKEN, SOCIAAL, INZAGE],
       extraClients: [
         { ...INZIEN, autorisaties: [{ component: 'ac', scopes: ['logboek.inzien'] }] },
         { ...ZGW_ONLY, autorisaties: [{ component: 'ac', scopes: ['autorisaties.lezen'] }] },
@@ -63,6 +65,31 @@ describe('Logboek inzage API', () => {
     assert.equal(both.body.count, 1);
     const none = await server.call('POST', SEARCH, { client: INZIEN, body: { burgerservicenummer: '999990031' } });
     assert.deepEqual(none.body, { count: 0, results: [] });
+  });
+
+  it('logs its own reads: one record per data subject shown, under the reader\'s activity', async () => {
+    const before = await server.og.logboek.find(server.og.database.db, { activityId: INZAGE.id });
+    const read = await server.call('POST', SEARCH, { client: INZIEN, body: { verwerkingsactiviteit: BURGERZAKEN.id } });
+    assert.equal(read.status, 200);
+    const traceId = read.headers.get('traceparent')!.split('-')[1]!;
+    const logged = await server.og.logboek.find(server.og.database.db, { traceId });
+    // The burgerzaken records found name one person (999990019): one record for that person.
+    assert.equal(logged.length, 1);
+    assert.deepEqual([logged[0]!.operationName, logged[0]!.applicatie, (logged[0]!.verwerkingsactiviteit as { id: string }).id], ['verwerking__zoek', INZIEN.clientId, INZAGE.id]);
+    const forSubject = await server.og.logboek.find(server.og.database.db, { subject: { type: 'BSN', id: '999990019' }, traceId });
+    assert.equal(forSubject.length, 1);
+    assert.equal((await server.og.logboek.find(server.og.database.db, { activityId: INZAGE.id })).length, before.length + 1);
+  });
+
+  it('needs a processing activity from a reader without a default one', async () => {
+    const admin = await server.call('POST', SEARCH, { body: { burgerservicenummer: '999990019' } });
+    assert.equal(admin.status, 400);
+    assert.equal(admin.body.code, 'verwerkingsactiviteitRequired');
+    const unknown = await server.call('POST', SEARCH, { body: { burgerservicenummer: '999990019' }, headers: { Verwerkingsactiviteit: 'https://elders.example/va/x' } });
+    assert.equal(unknown.status, 403);
+    assert.equal(unknown.body.code, 'verwerkingsactiviteitOnbekend');
+    const named = await server.call('POST', SEARCH, { body: { burgerservicenummer: '999990019' }, headers: { Verwerkingsactiviteit: INZAGE.id } });
+    assert.equal(named.status, 200);
   });
 
   it('documents itself', async () => {
