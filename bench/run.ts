@@ -33,6 +33,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { SignJWT } from 'jose';
 import { buildOpenGrond } from '../src/server.ts';
+import { DEMO_VERWERKINGSACTIVITEITEN } from '../src/platform/logboek/logboek.ts';
 import type { ClientSpec } from '../src/components/autorisaties/provision.ts';
 import { BENCH_ADMIN, BRONORGANISATIE, type BenchZaaktype } from './data/catalogi.ts';
 import { CITY } from './data/zaken.ts';
@@ -148,8 +149,11 @@ function clients(origin: string, limited: BenchZaaktype[]): ClientSpec[] {
 const token = (client: { clientId: string; secret: string }) =>
   new SignJWT({ client_id: client.clientId, user_id: 'bench', user_representation: 'Benchmark' }).setProtectedHeader({ alg: 'HS256' }).setIssuer(client.clientId).setIssuedAt().sign(new TextEncoder().encode(client.secret));
 
+// Reading rollen with a BSN is a processing of personal data: the benchmark names its activity (the demo register's).
+const ACTIVITY = DEMO_VERWERKINGSACTIVITEITEN[0]!.id;
+
 function headers(auth: string, body: boolean): Record<string, string> {
-  return { Authorization: `Bearer ${auth}`, 'Accept-Crs': 'EPSG:4326', ...(body ? { 'Content-Type': 'application/json', 'Content-Crs': 'EPSG:4326' } : {}) };
+  return { Authorization: `Bearer ${auth}`, 'Accept-Crs': 'EPSG:4326', Verwerkingsactiviteit: ACTIVITY, ...(body ? { 'Content-Type': 'application/json', 'Content-Crs': 'EPSG:4326' } : {}) };
 }
 
 async function freePort(): Promise<number> {

@@ -16,6 +16,7 @@ import addFormats from 'ajv-formats';
 import pg from 'pg';
 import { SignJWT } from 'jose';
 import { buildOpenGrond, type OpenGrond } from '../../src/server.ts';
+import { DEMO_VERWERKINGSACTIVITEITEN } from '../../src/platform/logboek/logboek.ts';
 import { Resultaat, Rol, Status, Zaak, ZaakInformatieObject, ZaakObject } from '../../src/components/zaken/schemas.ts';
 import { EnkelvoudigInformatieObject } from '../../src/components/documenten/schemas.ts';
 import { BENCH_ADMIN } from '../../bench/data/catalogi.ts';
@@ -53,7 +54,7 @@ function valid(schema: object, data: unknown, what: string): void {
 
 async function call(method: string, path: string, body?: unknown, client = BENCH_ADMIN): Promise<{ status: number; body: any }> {
   const token = await new SignJWT({ client_id: client.clientId, user_id: 'test', user_representation: 'Test' }).setProtectedHeader({ alg: 'HS256' }).setIssuer(client.clientId).setIssuedAt().sign(new TextEncoder().encode(client.secret));
-  const response = await fetch(path.startsWith('http') ? path : `${base}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...CRS }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path.startsWith('http') ? path : `${base}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Verwerkingsactiviteit: DEMO_VERWERKINGSACTIVITEITEN[0]!.id, ...CRS }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }

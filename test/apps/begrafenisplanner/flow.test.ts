@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { startPlanner, nextWeekday, type PlannerServer } from './setup.ts';
 import { Visitor, alerts, choices, links } from './browser-less.ts';
 import { connectSources } from '../../../src/apps/begrafenisplanner/sources/index.ts';
-import { SourceError } from '../../../src/apps/begrafenisplanner/sources/http.ts';
+import { SourceError, VERWERKINGSACTIVITEIT_BEGRAVEN } from '../../../src/apps/begrafenisplanner/sources/http.ts';
 
 const U = '/begrafenisplanner/uitvaartonderneming';
 const G = '/begrafenisplanner/gemeente';
@@ -119,7 +119,7 @@ describe('Begrafenisplanner', () => {
     const zaken = await p.server.call('GET', `/zaken/api/v1/zaken?identificatie=${identificatie}`, { headers: { 'accept-crs': 'EPSG:4326' } });
     const zaak = zaken.body.results[0];
     zaakPath = `${G}/zaken/${zaak.uuid}`;
-    const rollen = (await p.server.call('GET', `/zaken/api/v1/rollen?zaak=${encodeURIComponent(zaak.url)}`)).body.results;
+    const rollen = (await p.server.call('GET', `/zaken/api/v1/rollen?zaak=${encodeURIComponent(zaak.url)}`, { headers: { verwerkingsactiviteit: VERWERKINGSACTIVITEIT_BEGRAVEN } })).body.results;
     assert.deepEqual(rollen.map((r: any) => [r.betrokkeneType, r.betrokkeneIdentificatie.inpBsn ?? r.betrokkeneIdentificatie.statutaireNaam]).sort(), [
       ['natuurlijk_persoon', '999991723'],
       ['natuurlijk_persoon', '999995571'],

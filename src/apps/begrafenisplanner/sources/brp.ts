@@ -6,11 +6,9 @@
  * parameter of the search queries only, and this query refuses it.
  */
 import { SourceError, type SourceClient } from './http.ts';
+export { VERWERKINGSACTIVITEIT_BEGRAVEN } from './http.ts';
 
 const PERSONEN = '/haalcentraal/api/brp/personen';
-
-/** The app's processing activity in the gemeente's register (DEMO_VERWERKINGSACTIVITEITEN). */
-export const VERWERKINGSACTIVITEIT_BEGRAVEN = 'https://opengrond.example/verwerkingsactiviteiten/begraven';
 
 /** What each step needs, no more. */
 export const OVERLEDENE_FIELDS = ['burgerservicenummer', 'naam', 'geboorte.datum', 'overlijden'];
@@ -36,7 +34,7 @@ export class BrpApi {
   async persoon(bsn: string, fields: string[]): Promise<Persoon | undefined> {
     const { body } = await this.client.request<{ personen: Persoon[] }>('POST', PERSONEN, {
       body: { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [bsn], fields },
-      headers: { 'content-type': 'application/json; charset=utf-8', verwerkingsactiviteit: VERWERKINGSACTIVITEIT_BEGRAVEN },
+      headers: { 'content-type': 'application/json; charset=utf-8' },
     });
     return body.personen[0];
   }

@@ -10,6 +10,13 @@
  */
 import { SignJWT } from 'jose';
 
+/**
+ * The app's processing activity in the gemeente's register (DEMO_VERWERKINGSACTIVITEITEN): sent
+ * as `Verwerkingsactiviteit` with every call, since the app reads personal data from several
+ * sources (persons in the BRP, rollen with a BSN in the Zaken API) and each logs it under this.
+ */
+export const VERWERKINGSACTIVITEIT_BEGRAVEN = 'https://opengrond.example/verwerkingsactiviteiten/begraven';
+
 export interface ClientCredentials {
   clientId: string;
   secret: string;
@@ -86,7 +93,7 @@ export class SourceClient {
   }
 
   async request<T = any>(method: string, url: string, options: RequestOptions = {}): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = { authorization: `Bearer ${await this.token()}`, accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.token()}`, accept: 'application/json', verwerkingsactiviteit: VERWERKINGSACTIVITEIT_BEGRAVEN, ...options.headers };
     if (this.route.outway) headers['fsc-grant-hash'] = this.route.outway.grantHash;
     if (options.body !== undefined) headers['content-type'] ??= 'application/json';
     let response: Response;
@@ -115,7 +122,7 @@ export class SourceClient {
 
   /** Binary content (a document's download link). */
   async download(url: string): Promise<{ body: Buffer; contentType: string }> {
-    const headers: Record<string, string> = { authorization: `Bearer ${await this.token()}`, accept: '*/*' };
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.token()}`, accept: '*/*', verwerkingsactiviteit: VERWERKINGSACTIVITEIT_BEGRAVEN };
     if (this.route.outway) headers['fsc-grant-hash'] = this.route.outway.grantHash;
     let response: Response;
     try {
