@@ -91,7 +91,7 @@ export async function seedBegrafenisplanner(og: OpenGrond, options: { origin: st
       autorisaties: [
         // zaken.aanmaken sets only the first status: the uitvaartonderneming can not plan its own burial.
         { component: 'zrc', scopes: ['zaken.aanmaken', 'zaken.lezen', 'zaken.bijwerken'], zaaktype: begraven.zaaktype.url, maxVertrouwelijkheidaanduiding: zaakvertrouwelijk },
-        ...documenten(['documenten.aanmaken', 'documenten.lezen'], iots(['Verlof tot begraven', 'Bevestiging begrafenis'])),
+        ...documenten(['documenten.aanmaken', 'documenten.lezen'], iots(['Verlof tot begraven', 'Bijlage begrafenis', 'Bevestiging begrafenis'])),
         { component: 'ztc', scopes: ['catalogi.lezen'] },
         { component: 'nrc', scopes: ['notificaties.consumeren'] },
         // Reserve, not confirm (begraafplaatsen.beheren).

@@ -1,6 +1,6 @@
 /**
  * Reads the one kind of multipart/form-data body the app's pages send (a form with text fields
- * and at most a few files), so a file can be uploaded without JavaScript. Bodies are limited by
+ * and a few files; one field may carry several, `<input multiple>`), so a file can be uploaded without JavaScript. Bodies are limited by
  * Fastify's bodyLimit; each part's headers are read as the browser writes them (RFC 7578).
  */
 export interface UploadedFile {
@@ -11,7 +11,8 @@ export interface UploadedFile {
 
 export interface MultipartBody {
   fields: Record<string, string>;
-  files: Record<string, UploadedFile>;
+  /** Per field name, every file chosen in it, in the order sent. */
+  files: Record<string, UploadedFile[]>;
 }
 
 export function parseMultipart(body: Buffer, contentType: string): MultipartBody {
@@ -35,7 +36,7 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       if (name !== undefined) {
         if (filename !== undefined) {
-          if (filename) result.files[name] = { filename: filename.split(/[\\/]/).pop()!, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream', data: Buffer.from(content) };
+          if (filename) (result.files[name] ??= []).push({ filename: filename.split(/[\\/]/).pop()!, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream', data: Buffer.from(content) });
         } else result.fields[name] = content.toString('utf8');
       }
     }

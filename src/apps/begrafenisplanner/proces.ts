@@ -8,6 +8,7 @@ import { volledigeNaam, OVERLEDENE_FIELDS, RECHTHEBBENDE_FIELDS } from './source
 import type { Sources } from './sources/index.ts';
 import type { Aanvraag, AanvraagStore } from './store.ts';
 import { bevestigingPdf } from './pdf.ts';
+import type { UploadedFile } from './multipart.ts';
 
 export interface Organisatie {
   naam: string;
@@ -40,6 +41,50 @@ export const PRODUCTEN: { code: string; naam: string; omschrijving: string }[] =
 
 export class ProcesError extends Error {}
 
+/**
+ * The documents the funeral director adds to a request, per soort: the informatieobjecttype (by
+ * omschrijving in the catalogus) and the titel of the link to the zaak. Each file is made in
+ * the Documenten API at upload, kept by URL in the draft, and linked to the zaak at submit.
+ */
+export const DOCUMENTSOORTEN = {
+  verlof: { informatieobjecttype: 'Verlof tot begraven', titel: 'Verlof tot begraven' },
+  bijlage: { informatieobjecttype: 'Bijlage begrafenis', titel: 'Bijlage begrafenis' },
+} as const;
+export type Documentsoort = keyof typeof DOCUMENTSOORTEN;
+
+/** What an uploaded document may be: a PDF or a photo, at most 10 MB each, at most 10 bijlagen. */
+export const UPLOAD = { formaten: ['application/pdf', 'image/png', 'image/jpeg'], maxBytes: 10 * 1024 * 1024, maxBijlagen: 10 };
+
+/** Why an uploaded file cannot be taken, in Dutch; undefined when it can. */
+export function uploadFout(file: UploadedFile): string | undefined {
+  if (file.data.length === 0) return `Het bestand ${file.filename} is leeg.`;
+  if (!UPLOAD.formaten.includes(file.contentType)) return `Het bestand ${file.filename} is geen PDF, PNG of JPEG. Kies een PDF of een foto.`;
+  if (file.data.length > UPLOAD.maxBytes) return `Het bestand ${file.filename} is te groot: hoogstens ${UPLOAD.maxBytes / 1024 / 1024} MB per bestand.`;
+  return undefined;
+}
+
+/** The documents of a request still to be linked to its zaak, with the soort of each. */
+export function documentenVan(a: Aanvraag): { url: string; soort: Documentsoort }[] {
+  return [...(a.verlof ? [{ url: a.verlof, soort: 'verlof' as const }] : []), ...a.bijlagen.map((url) => ({ url, soort: 'bijlage' as const }))];
+}
+
+/** Makes one uploaded file an enkelvoudiginformatieobject of its soort in the Documenten API, by the uitvaartonderneming; returns its URL. */
+export async function maakDocument(sources: Sources, organisaties: Organisaties, soort: Documentsoort, file: UploadedFile): Promise<string> {
+  const begraven = await sources.catalogi.begraven();
+  const type = DOCUMENTSOORTEN[soort].informatieobjecttype;
+  const document = await sources.documenten.maak({
+    bronorganisatie: organisaties.uitvaartonderneming.rsin,
+    informatieobjecttype: byName(begraven.informatieobjecttypen, [type], `informatieobjecttype ${type}`).url,
+    titel: (soort === 'verlof' ? DOCUMENTSOORTEN.verlof.titel : `Bijlage: ${file.filename}`).slice(0, 200),
+    auteur: organisaties.uitvaartonderneming.naam,
+    bestandsnaam: file.filename.slice(0, 200),
+    formaat: file.contentType,
+    inhoud: file.data,
+    vertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
+  });
+  return document.url;
+}
+
 function statustype(begraven: Begraven, names: string[]): Statustype {
   return byName(begraven.statustypen, names, 'een statustype');
 }
@@ -57,7 +102,7 @@ export function ontbreekt(a: Aanvraag): string[] {
 
 /**
  * Submits the request: the zaak of zaaktype Begraven with its rollen, the zaakobject for the
- * grafplaats, the verlof tot begraven, the first status, and the reservation `aangevraagd`
+ * grafplaats, the verlof tot begraven and the bijlagen, the first status, and the reservation `aangevraagd`
  * with the zaak. The zaak URL is kept as soon as it exists, so a submit that failed half-way
  * continues where it stopped instead of making a second zaak.
  */
@@ -115,8 +160,10 @@ export async function dienIn(sources: Sources, store: AanvraagStore, organisatie
       ...(zaakobjecttype ? { zaakobjecttype: zaakobjecttype.url } : {}),
     });
   }
-  if (!(await sources.zaken.documenten(zaak)).some((d) => d.informatieobject === aanvraag.verlof)) {
-    await sources.zaken.koppelDocument(zaak, aanvraag.verlof!, 'Verlof tot begraven');
+  // Each document once: on a resumed submit the ones already linked are skipped.
+  const gekoppeld = new Set((await sources.zaken.documenten(zaak)).map((d) => d.informatieobject));
+  for (const { url, soort } of documentenVan(aanvraag)) {
+    if (!gekoppeld.has(url)) await sources.zaken.koppelDocument(zaak, url, DOCUMENTSOORTEN[soort].titel);
   }
   if (reservering.status === 'voorlopig') {
     try {

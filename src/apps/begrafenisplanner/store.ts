@@ -19,6 +19,8 @@ export interface Aanvraag {
   bsnRechthebbende: string | null;
   producten: string[];
   verlof: string | null;
+  /** The other attachments (informatieobjecttype Bijlage begrafenis), by URL, made in Documenten at upload. */
+  bijlagen: string[];
   zaak: string | null;
   status: string | null;
   statusGewijzigd: Date | null;
@@ -36,6 +38,7 @@ const COLUMNS: Record<keyof Omit<Aanvraag, 'uuid' | 'aangemaakt'>, string> = {
   bsnRechthebbende: 'bsn_rechthebbende',
   producten: 'producten',
   verlof: 'verlof',
+  bijlagen: 'bijlagen',
   zaak: 'zaak',
   status: 'status',
   statusGewijzigd: 'status_gewijzigd',
@@ -45,7 +48,8 @@ const COLUMNS: Record<keyof Omit<Aanvraag, 'uuid' | 'aangemaakt'>, string> = {
 const TABLE = 'begrafenisplanner.aanvraag';
 
 function fromRow(r: Record<string, any>): Aanvraag {
-  const producten = typeof r.producten === 'string' ? JSON.parse(r.producten) : r.producten;
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  const producten = json(r.producten);
   return {
     uuid: r.uuid,
     begraafplaats: r.begraafplaats,
@@ -57,6 +61,7 @@ function fromRow(r: Record<string, any>): Aanvraag {
     bsnRechthebbende: r.bsn_rechthebbende,
     producten: producten ?? [],
     verlof: r.verlof,
+    bijlagen: json(r.bijlagen) ?? [],
     zaak: r.zaak,
     status: r.status,
     statusGewijzigd: r.status_gewijzigd ? new Date(r.status_gewijzigd) : null,
@@ -93,7 +98,7 @@ export class AanvraagStore {
 
   async update(uuid: string, change: Partial<Omit<Aanvraag, 'uuid' | 'aangemaakt'>>): Promise<Aanvraag> {
     const values: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(change)) values[COLUMNS[key as keyof typeof COLUMNS]] = key === 'producten' ? JSON.stringify(value) : value;
+    for (const [key, value] of Object.entries(change)) values[COLUMNS[key as keyof typeof COLUMNS]] = key === 'producten' || key === 'bijlagen' ? JSON.stringify(value) : value;
     const row = await this.db.updateTable(TABLE).set(values).where('uuid', '=', uuid).returningAll().executeTakeFirstOrThrow();
     return fromRow(row);
   }

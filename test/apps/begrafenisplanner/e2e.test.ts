@@ -121,9 +121,18 @@ test('the funeral director books, the gemeente confirms, the funeral director se
   await page.getByRole('button', { name: 'Toevoegen' }).click();
   await page.waitForURL(draft);
 
+  // Step 7: one other bijlage (checked by axe, no screenshot of its own: the check page shows it).
+  await page.goto(`${draft}/bijlagen`);
+  await page.getByLabel('Bijlagen').setInputFiles({ name: 'machtiging-rechthebbende.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  await page.waitForURL(`${draft}/bijlagen`);
+  assert.match(await page.locator('main').innerText(), /Bijlage: machtiging-rechthebbende\.pdf/);
+  await accessible(page);
+  await page.goto(draft);
+
   // Check and submit.
   await page.getByRole('link', { name: 'Controleren en indienen' }).click();
-  assert.match(await page.locator('main').innerText(), /Johannes Pieter de Vries[^]*Maria Bakker[^]*Gebruik van de aula, Koffiekamer/);
+  assert.match(await page.locator('main').innerText(), /Johannes Pieter de Vries[^]*Maria Bakker[^]*Gebruik van de aula, Koffiekamer[^]*Bijlage: machtiging-rechthebbende\.pdf/);
   await step(page, 'uitvaart-controleren');
   await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
   await page.waitForURL(draft);
@@ -137,7 +146,7 @@ test('the funeral director books, the gemeente confirms, the funeral director se
   await gemeente.goto('/begrafenisplanner/gemeente');
   await step(gemeente, 'gemeente-werkvoorraad');
   await gemeente.getByRole('link', { name: identificatie }).click();
-  assert.match(await gemeente.locator('main').innerText(), /Johannes Pieter de Vries, overleden/);
+  assert.match(await gemeente.locator('main').innerText(), /Johannes Pieter de Vries, overleden[^]*Bijlage: machtiging-rechthebbende\.pdf/);
   await step(gemeente, 'gemeente-aanvraag');
   await gemeente.getByRole('button', { name: 'Bevestigen' }).click();
   assert.match(await gemeente.getByRole('status').first().innerText(), /bevestigd/);

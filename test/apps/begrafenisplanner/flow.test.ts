@@ -108,10 +108,35 @@ describe('Begrafenisplanner', () => {
     assert.match(closed.html, /Op dat moment kan er niet begraven worden/);
   });
 
-  it('submits: the zaak with rollen, zaakobject, verlof, status; the reservation aangevraagd', async () => {
+  it('adds other bijlagen; a missing, wrong or too large file gets a clear message and adds nothing', async () => {
+    const files = (...list: [string, Buffer, string][]) => {
+      const form = new FormData();
+      for (const [name, data, type] of list) form.append('bijlage', new Blob([data], { type }), name);
+      return form;
+    };
+    const none = await v.post(`${draft}/bijlagen`, new FormData());
+    assert.equal(none.status, 400);
+    assert.match(none.html, /Kies een of meer bestanden om toe te voegen/);
+    // One wrong file among good ones: nothing is added.
+    const wrong = await v.post(`${draft}/bijlagen`, files(['machtiging.pdf', PDF, 'application/pdf'], ['virus.exe', Buffer.from('MZ'), 'application/octet-stream']));
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.html, /Het bestand virus\.exe is geen PDF, PNG of JPEG/);
+    assert.match(wrong.html, /aria-invalid="true"/);
+    const big = await v.post(`${draft}/bijlagen`, files(['groot.pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 0x25), 'application/pdf']));
+    assert.equal(big.status, 400);
+    assert.match(big.html, /Het bestand groot\.pdf is te groot: hoogstens 10 MB per bestand/);
+    assert.doesNotMatch(big.html, /at .*\.ts:\d+/);
+    assert.match(big.html, /Er zijn nog geen bijlagen toegevoegd/);
+    const added = await v.post(`${draft}/bijlagen`, files(['machtiging.pdf', PDF, 'application/pdf'], ['monument.png', Buffer.from('\x89PNG\r\n'), 'image/png']));
+    assert.equal(added.status, 200, alerts(added.html).join());
+    assert.match(added.html, /Bijlage: machtiging\.pdf[^]*Bijlage: monument\.png/);
+  });
+
+  it('submits: the zaak with rollen, zaakobject, verlof, bijlagen, status; the reservation aangevraagd', async () => {
     const check = await v.get(`${draft}/controle`);
     assert.match(check.html, /Hendrika van den Berg/);
     assert.match(check.html, /Gebruik van de aula, Dragers van de gemeente/);
+    assert.match(check.html, /Bijlage: machtiging\.pdf, Bijlage: monument\.png/);
     const submitted = await v.post(`${draft}/indienen`, {});
     assert.equal(submitted.status, 200, alerts(submitted.html).join());
     const identificatie = /<h1 class="utrecht-heading-1">Aanvraag ([^<]+)<\/h1>/.exec(submitted.html)?.[1];
@@ -129,8 +154,16 @@ describe('Begrafenisplanner', () => {
     assert.equal(objecten.length, 1);
     assert.equal(objecten[0].objectTypeOverige, 'grafplaats');
     assert.match(objecten[0].object, /\/begraafplaatsen\/api\/v1\/grafplaatsen\//);
+    // The verlof and both bijlagen linked to the zaak, each as its own informatieobjecttype.
     const zios = (await p.server.call('GET', `/zaken/api/v1/zaakinformatieobjecten?zaak=${encodeURIComponent(zaak.url)}`)).body;
-    assert.equal(zios.length, 1);
+    assert.deepEqual(zios.map((z: any) => z.titel).sort(), ['Bijlage begrafenis', 'Bijlage begrafenis', 'Verlof tot begraven']);
+    const typen = await Promise.all(zios.map(async (z: any) => {
+      const io = (await p.server.call('GET', new URL(z.informatieobject).pathname)).body;
+      return (await p.server.call('GET', new URL(io.informatieobjecttype).pathname)).body.omschrijving;
+    }));
+    assert.deepEqual(typen.sort(), ['Bijlage begrafenis', 'Bijlage begrafenis', 'Verlof tot begraven']);
+    // The funeral director's own page lists them, fetched from the sources.
+    assert.match(submitted.html, /Bijlage: machtiging\.pdf/);
     const reserveringen = (await p.server.call('GET', `/begraafplaatsen/api/v1/reserveringen?zaak=${encodeURIComponent(zaak.url)}`)).body.results;
     assert.deepEqual(reserveringen.map((r: any) => r.status), ['aangevraagd']);
     assert.ok(zaak.status);
@@ -168,6 +201,10 @@ describe('Begrafenisplanner', () => {
     assert.match(detail.html, /Hendrika van den Berg, overleden/);
     assert.match(detail.html, /Pieter van den Berg/);
     assert.match(detail.html, /Verlof tot begraven/);
+    assert.match(detail.html, /Bijlage: machtiging\.pdf[^]*monument\.png/);
+    const bijlage = await fetch(new URL(links(detail.html, /Bijlage: machtiging\.pdf/)[0]!, p.base));
+    assert.equal(bijlage.status, 200);
+    assert.deepEqual(Buffer.from(await bijlage.arrayBuffer()), PDF);
     const noReason = await v.post(`${zaakPath}/afwijzen`, { reden: ' ' });
     assert.equal(noReason.status, 400);
     assert.match(noReason.html, /Vul de reden van de afwijzing in/);

@@ -81,9 +81,9 @@ test('the upload form: fields and a file, binary intact', () => {
   const parsed = parseMultipart(body, 'multipart/form-data; boundary=XyZ');
   assert.deepEqual(parsed.fields, { titel: 'Verlof' });
   assert.deepEqual(Object.keys(parsed.files), ['verlof']);
-  assert.equal(parsed.files.verlof!.filename, 'verlof.pdf');
-  assert.equal(parsed.files.verlof!.contentType, 'application/pdf');
-  assert.deepEqual(parsed.files.verlof!.data, file);
+  assert.equal(parsed.files.verlof![0]!.filename, 'verlof.pdf');
+  assert.equal(parsed.files.verlof![0]!.contentType, 'application/pdf');
+  assert.deepEqual(parsed.files.verlof![0]!.data, file);
 });
 
 test('the confirmation PDF: any name can be written, the letter says what was confirmed', async () => {

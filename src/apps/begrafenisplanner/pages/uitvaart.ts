@@ -5,16 +5,15 @@
  * expires, and only references (URLs, BSNs) are stored. After submitting, the overview shows the
  * zaak's status as the notificaties bring it in.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { alert, escape } from '../../../platform/pages/html.ts';
 import { button, buttonGroup, choiceGroup, dataList, errorSummary, form, heading, link, paragraph, table, textField } from '../../../platform/pages/forms.ts';
 import type { Sources } from '../sources/index.ts';
 import { OVERLEDENE_FIELDS, RECHTHEBBENDE_FIELDS, volledigeNaam, type Persoon } from '../sources/brp.ts';
-import { byName } from '../sources/catalogi.ts';
 import { isValidBsn } from '../bsn.ts';
 import type { Aanvraag, AanvraagStore } from '../store.ts';
-import { dienIn, grafOmschrijving, ontbreekt, PRODUCTEN, type Organisaties } from '../proces.ts';
-import { parseMultipart } from '../multipart.ts';
+import { dienIn, grafOmschrijving, maakDocument, ontbreekt, PRODUCTEN, UPLOAD, uploadFout, type Organisaties } from '../proces.ts';
+import { parseMultipart, type UploadedFile } from '../multipart.ts';
 import { UITVAART_PATH, datum, errorAlert, isoDatum, message, moment, show, tijd, time } from './common.ts';
 
 export interface UitvaartContext {
@@ -33,12 +32,30 @@ const STEPS: { step: string; title: string; done: (a: Aanvraag) => boolean }[] =
   { step: 'rechthebbende', title: 'Rechthebbende', done: (a) => Boolean(a.bsnRechthebbende) },
   { step: 'extra', title: 'Extra producten en diensten', done: (a) => a.producten.length > 0 },
   { step: 'verlof', title: 'Verlof tot begraven', done: (a) => Boolean(a.verlof) },
+  { step: 'bijlagen', title: 'Andere bijlagen (niet verplicht)', done: (a) => a.bijlagen.length > 0 },
 ];
 
 function stepList(a: Aanvraag): string {
   const items = STEPS.map((s, i) => `<li class="utrecht-ordered-list__item">${link(aanvraagPath(a, s.step), s.title)} — ${s.done(a) ? '<strong>ingevuld</strong>' : 'nog te doen'}</li>`);
   items.push(`<li class="utrecht-ordered-list__item">${link(aanvraagPath(a, 'controle'), 'Controleren en indienen')}</li>`);
   return `<nav aria-label="Stappen van de aanvraag"><ol class="utrecht-ordered-list">${items.join('')}</ol></nav>`;
+}
+
+/** The files sent in one field of a multipart form. */
+function uploaded(request: FastifyRequest, field: string): UploadedFile[] {
+  return Buffer.isBuffer(request.body) ? (parseMultipart(request.body, String(request.headers['content-type'])).files[field] ?? []) : [];
+}
+
+/** A file input with its label, hint and error, as the NL Design System form field. */
+function fileField(options: { name: string; label: string; hint?: string; error?: string; multiple?: boolean }): string {
+  const { name, label, hint, error } = options;
+  const describedBy = [hint ? `${name}-uitleg` : '', error ? `${name}-fout` : ''].filter(Boolean).join(' ');
+  return `<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}">
+<p class="utrecht-form-field__label"><label class="utrecht-form-label" for="${name}">${escape(label)}</label></p>
+${hint ? `<p id="${name}-uitleg" class="utrecht-form-field-description">${escape(hint)}</p>` : ''}
+${error ? `<p id="${name}-fout" class="utrecht-form-field-error-message">${escape(error)}</p>` : ''}
+<p class="utrecht-form-field__input"><input class="utrecht-textbox utrecht-textbox--html-input" type="file" id="${name}" name="${name}" accept="${UPLOAD.formaten.join(',')}"${options.multiple ? ' multiple' : ''}${describedBy ? ` aria-describedby="${describedBy}"` : ''}${error ? ' aria-invalid="true"' : ''}></p>
+</div>`;
 }
 
 const backLink = (a: Aanvraag) => paragraph(link(aanvraagPath(a), 'Terug naar het overzicht van deze aanvraag'));
@@ -344,11 +361,7 @@ ${backLink(a)}`;
       'Verlof tot begraven',
       `${error ? errorSummary({ verlof: error }) : ''}${a.verlof ? alert('ok', 'Het verlof tot begraven is toegevoegd. U kunt het vervangen door een ander bestand.') : ''}
 ${paragraph('Voeg het verlof tot begraven van de ambtenaar van de burgerlijke stand toe (PDF of foto).')}
-${form(aanvraagPath(a, 'verlof'), `<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}">
-<p class="utrecht-form-field__label"><label class="utrecht-form-label" for="verlof">Verlof tot begraven</label></p>
-${error ? `<p id="verlof-fout" class="utrecht-form-field-error-message">${escape(error)}</p>` : ''}
-<p class="utrecht-form-field__input"><input class="utrecht-textbox utrecht-textbox--html-input" type="file" id="verlof" name="verlof" accept="application/pdf,image/png,image/jpeg"${error ? ' aria-describedby="verlof-fout" aria-invalid="true"' : ''}></p>
-</div>${buttonGroup(button('Toevoegen'))}`, { multipart: true })}
+${form(aanvraagPath(a, 'verlof'), `${fileField({ name: 'verlof', label: 'Verlof tot begraven', hint: `PDF, PNG of JPEG, hoogstens ${UPLOAD.maxBytes / 1024 / 1024} MB.`, error })}${buttonGroup(button('Toevoegen'))}`, { multipart: true })}
 ${backLink(a)}`,
       status,
     );
@@ -359,25 +372,62 @@ ${backLink(a)}`,
   app.post<{ Params: { uuid: string } }>(`${UITVAART_PATH}/aanvragen/:uuid/verlof`, async (request, reply) => {
     const a = await load(reply, request.params.uuid);
     if (!a) return;
-    const body = Buffer.isBuffer(request.body) ? parseMultipart(request.body, String(request.headers['content-type'])) : { fields: {}, files: {} };
-    const file = body.files.verlof;
-    if (!file || file.data.length === 0) return verlofPage(reply, a, 'Kies een bestand met het verlof tot begraven.', 400);
-    if (!['application/pdf', 'image/png', 'image/jpeg'].includes(file.contentType)) return verlofPage(reply, a, 'Het verlof moet een PDF, PNG of JPEG zijn.', 400);
+    const [file] = uploaded(request, 'verlof');
+    if (!file) return verlofPage(reply, a, 'Kies een bestand met het verlof tot begraven.', 400);
+    const fout = uploadFout(file);
+    if (fout) return verlofPage(reply, a, fout, 400);
     return safely(reply, 'Verlof tot begraven', async () => {
-      const sources = ctx.sources();
-      const begraven = await sources.catalogi.begraven();
-      const document = await sources.documenten.maak({
-        bronorganisatie: ctx.organisaties.uitvaartonderneming.rsin,
-        informatieobjecttype: byName(begraven.informatieobjecttypen, ['Verlof tot begraven'], 'informatieobjecttype Verlof tot begraven').url,
-        titel: 'Verlof tot begraven',
-        auteur: ctx.organisaties.uitvaartonderneming.naam,
-        bestandsnaam: file.filename.slice(0, 200),
-        formaat: file.contentType,
-        inhoud: file.data,
-        vertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
-      });
-      await store.update(a.uuid, { verlof: document.url });
+      await store.update(a.uuid, { verlof: await maakDocument(ctx.sources(), ctx.organisaties, 'verlof', file) });
       return reply.redirect(aanvraagPath(a), 303);
+    }, aanvraagPath(a));
+  });
+
+  // Step 7: other attachments (Bijlage begrafenis), several at once, each made in Documenten at upload like the verlof.
+  /** The bijlagen already added, fetched from the Documenten API. */
+  const bijlagenRows = async (a: Aanvraag) => {
+    const sources = ctx.sources();
+    return Promise.all(a.bijlagen.map(async (url) => {
+      const io = await sources.documenten.informatieobject(url);
+      return [escape(io.titel), escape(io.bestandsnaam), escape(`${Math.ceil(io.bestandsomvang / 1024)} kB`)];
+    }));
+  };
+  const bijlagenPage = async (reply: FastifyReply, a: Aanvraag, error?: string, status = 200) => {
+    const rows = await bijlagenRows(a);
+    const vol = a.bijlagen.length >= UPLOAD.maxBijlagen;
+    return show(
+      reply,
+      'uitvaart',
+      'Andere bijlagen',
+      `${error ? errorSummary({ bijlage: error }) : ''}
+${paragraph('Voeg andere stukken toe die de gemeente nodig heeft, bijvoorbeeld een machtiging van de rechthebbende of een tekening van het grafmonument. Dit is niet verplicht.')}
+${rows.length ? table('Toegevoegde bijlagen', ['Bijlage', 'Bestand', 'Grootte'], rows) : paragraph('Er zijn nog geen bijlagen toegevoegd.')}
+${vol ? alert('info', `U heeft het grootste aantal bijlagen toegevoegd (${UPLOAD.maxBijlagen}).`) : form(aanvraagPath(a, 'bijlagen'), `${fileField({ name: 'bijlage', label: 'Bijlagen', hint: `U kunt meer bestanden tegelijk kiezen: PDF, PNG of JPEG, hoogstens ${UPLOAD.maxBytes / 1024 / 1024} MB per bestand en ${UPLOAD.maxBijlagen} bijlagen in totaal.`, error, multiple: true })}${buttonGroup(button('Toevoegen'))}`, { multipart: true })}
+${backLink(a)}`,
+      status,
+    );
+  };
+  app.get<{ Params: { uuid: string } }>(`${UITVAART_PATH}/aanvragen/:uuid/bijlagen`, async (request, reply) => {
+    const a = await load(reply, request.params.uuid);
+    if (a) return safely(reply, 'Andere bijlagen', () => bijlagenPage(reply, a), aanvraagPath(a));
+  });
+  app.post<{ Params: { uuid: string } }>(`${UITVAART_PATH}/aanvragen/:uuid/bijlagen`, async (request, reply) => {
+    const a = await load(reply, request.params.uuid);
+    if (!a) return;
+    const files = uploaded(request, 'bijlage');
+    return safely(reply, 'Andere bijlagen', async () => {
+      if (a.ingediend) return reply.redirect(aanvraagPath(a), 303);
+      if (!files.length) return bijlagenPage(reply, a, 'Kies een of meer bestanden om toe te voegen.', 400);
+      // All files checked before any is stored: one wrong file adds none.
+      const fout = files.map(uploadFout).find(Boolean);
+      if (fout) return bijlagenPage(reply, a, fout, 400);
+      if (a.bijlagen.length + files.length > UPLOAD.maxBijlagen) return bijlagenPage(reply, a, `U kunt hoogstens ${UPLOAD.maxBijlagen} bijlagen toevoegen; er kunnen er nog ${UPLOAD.maxBijlagen - a.bijlagen.length} bij.`, 400);
+      let bijlagen = a.bijlagen;
+      for (const file of files) {
+        // Kept after each one, so a source failing half-way loses no bijlage already made.
+        bijlagen = [...bijlagen, await maakDocument(ctx.sources(), ctx.organisaties, 'bijlage', file)];
+        await store.update(a.uuid, { bijlagen });
+      }
+      return reply.redirect(aanvraagPath(a, 'bijlagen'), 303);
     }, aanvraagPath(a));
   });
 
@@ -393,6 +443,7 @@ ${backLink(a)}`,
       a.bsnOverledene ? sources.brp.persoon(a.bsnOverledene, OVERLEDENE_FIELDS) : undefined,
       a.bsnRechthebbende ? sources.brp.persoon(a.bsnRechthebbende, RECHTHEBBENDE_FIELDS) : undefined,
     ]);
+    const bijlagen = await bijlagenRows(a);
     const change = (step: string) => ` ${link(aanvraagPath(a, step), 'wijzigen')}`;
     const body = `${error ? errorAlert(error) : ''}${await holdNotice(sources, a)}
 ${dataList([
@@ -404,6 +455,7 @@ ${dataList([
   ['Rechthebbende', `${escape(rechthebbende ? volledigeNaam(rechthebbende) : 'nog niet ingevuld')}${change('rechthebbende')}`],
   ['Extra', `${escape(a.producten.map((c) => PRODUCTEN.find((p) => p.code === c)?.naam ?? c).join(', ') || 'geen')}${change('extra')}`],
   ['Verlof tot begraven', `${a.verlof ? 'toegevoegd' : 'nog niet toegevoegd'}${change('verlof')}`],
+  ['Andere bijlagen', `${bijlagen.map((b) => b[0]).join(', ') || 'geen'}${change('bijlagen')}`],
 ])}
 ${missing.length ? alert('warning', `Nog niet compleet: ${escape(missing.join(' '))}`) : form(aanvraagPath(a, 'indienen'), buttonGroup(button('Aanvraag indienen')))}
 ${backLink(a)}`;
