@@ -66,9 +66,11 @@ export const FSC_USAGE = `Gebruik: opengrond fsc <serve|contracts|services|publi
 
   opengrond fsc serve [--service naam=URL ...] [--manager-port 8443] [--inway-port 443]
                       [--outway-port 8080] [--host H] [--manager-address URL] [--inway-address URL]
-                      [--is-directory] [--admin-port 8081]
+                      [--is-directory] [--admin-port 8081] [--journal DIR]
       start de manager, de inway (als er diensten zijn) en de outway van deze peer, en de
-      beheerpagina op http://127.0.0.1:<admin-port>/fsc/beheer (alleen op deze machine)
+      beheerpagina op http://127.0.0.1:<admin-port>/fsc/beheer (alleen op deze machine);
+      --journal (FSC_JOURNAL): transactielogrecords eerst in een journaal op lokale schijf,
+      binnen 0,2 s in de database (goedkoper per verzoek dan een commit per record)
   opengrond fsc contracts                        contracten met hun status en grant hashes
   opengrond fsc services                         de diensten in de directory van de groep
   opengrond fsc publish --service NAAM [--protocol PROTOCOL_TCP_HTTP_1.1] [--directory-peer OIN]
@@ -97,6 +99,7 @@ const FSC_OPTIONS = {
   'inway-port': { type: 'string' },
   'outway-port': { type: 'string' },
   'admin-port': { type: 'string' },
+  journal: { type: 'string' },
   'manager-address': { type: 'string' },
   'inway-address': { type: 'string' },
   'is-directory': { type: 'boolean' },
@@ -131,7 +134,7 @@ export async function runFsc(args: string[], out: (line: string) => void = conso
     const peer = await startPeer({
       database, credentials, groupId, services, directoryAddress, directory: values['is-directory'], host: values.host ?? '0.0.0.0',
       managerPort: Number(values['manager-port'] ?? 8443), inwayPort: Number(values['inway-port'] ?? 443), outwayPort: Number(values['outway-port'] ?? 8080), adminPort: Number(values['admin-port'] ?? 8081),
-      managerAddress: values['manager-address'], inwayAddress: values['inway-address'],
+      managerAddress: values['manager-address'], inwayAddress: values['inway-address'], journalDir: values.journal ?? env.FSC_JOURNAL,
     });
     out(`FSC-peer ${peer.manager.peerId} (${peer.manager.identity.peerName}) in groep ${groupId}`);
     out(`  manager: ${peer.managerAddress}${peer.inwayAddress ? `\n  inway:   ${peer.inwayAddress} (${Object.keys(services).join(', ')})` : ''}\n  outway:  ${peer.outwayAddress}\n  beheer:  ${peer.adminAddress} (alleen op deze machine)`);
@@ -144,7 +147,7 @@ export async function runFsc(args: string[], out: (line: string) => void = conso
     return 0;
   }
 
-  const manager = new Manager({ store: new FscStore(database.db), credentials, groupId, directoryAddress, managerAddress: values['manager-address'] });
+  const manager = new Manager({ store: new FscStore(database), credentials, groupId, directoryAddress, managerAddress: values['manager-address'] });
   try {
     const report = (failures: string[]) => {
       for (const f of failures) out(`  niet afgeleverd bij ${f}`);

@@ -26,6 +26,7 @@ import {
 import { certificateThumbprint, isTrusted, leafCertificate, peerIdentity, publicKeyThumbprint, splitPem, type PeerCredentials, type PeerIdentity } from './pki.ts';
 import { PeerClient } from './peer-client.ts';
 import type { Delivery, FscStore, LogRecord, StoredContract } from './store.ts';
+import type { TransactionLog } from './txlog.ts';
 
 export interface ManagerOptions {
   store: FscStore;
@@ -46,6 +47,8 @@ export interface ManagerOptions {
   retry?: { firstDelayMs?: number; maxDelayMs?: number; intervalMs?: number };
   /** Unix seconds; tests move the clock. */
   now?: () => number;
+  /** The peer's transaction log, settled before the log is read (a journal moves its records into the store first). */
+  transactionLog?: Pick<TransactionLog, 'settle'>;
 }
 
 const SIGNATURE_TYPES: SignatureType[] = ['accept', 'reject', 'revoke'];
@@ -507,6 +510,7 @@ export class Manager {
   async logs(q: Record<string, string | undefined>, peerId?: string): Promise<{ records: LogRecord[]; pagination: { next_cursor: string } }> {
     const limit = Math.min(Math.max(Number(q.limit ?? 25) || 25, 1), 1000);
     const ascending = q.sort_order === 'SORT_ORDER_ASCENDING';
+    await this.options.transactionLog?.settle?.();
     const rows = await this.store.logs({
       peerId,
       transactionIds: q.transaction_ids?.split(','),

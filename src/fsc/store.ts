@@ -2,8 +2,8 @@
  * Storage of a peer's FSC data (schema `fsc`): contracts with their grants and signatures,
  * known peers and certificates, and the transaction log. Rows become records here only.
  */
-import { sql } from 'kysely';
-import type { Db } from '../platform/db/database.ts';
+import { CompiledQuery, sql } from 'kysely';
+import type { Database, Db } from '../platform/db/database.ts';
 import type { ContractContent, GrantData, SignatureType } from './contract.ts';
 import { grantHashes } from './contract.ts';
 
@@ -42,8 +42,33 @@ export interface Delivery {
   nextAttemptAt: number;
 }
 
+const LOG_COLUMNS = 'transaction_id, direction, grant_hash, outway_peer_id, source_delegator_peer_id, service_peer_id, destination_delegator_peer_id, service_name, created_at';
+/**
+ * The two statements the transaction log writes with, each of fixed text so that PostgreSQL
+ * prepares it once per connection: one record (what a request waits for at low load), and a
+ * batch of any size as one array per column.
+ */
+const INSERT_LOG = `INSERT INTO fsc.transaction_logs (${LOG_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const INSERT_LOGS = `INSERT INTO fsc.transaction_logs (${LOG_COLUMNS})
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])`;
+
+const logColumns = (r: LogRecord) => [
+  r.transaction_id, r.direction, r.grant_hash, r.source.outway_peer_id, r.source.delegator_peer_id ?? null,
+  r.destination.service_peer_id, r.destination.delegator_peer_id ?? null, r.service_name, r.created_at,
+];
+
+/** The records as one array per column, for INSERT_LOGS. */
+function columnArrays(records: LogRecord[]): unknown[][] {
+  const rows = records.map(logColumns);
+  return rows[0].map((_, column) => rows.map((row) => row[column]));
+}
+
 export class FscStore {
-  constructor(readonly db: Db) {}
+  readonly db: Db;
+
+  constructor(private readonly database: Database) {
+    this.db = database.db;
+  }
 
   /** Stores a new contract with its grants; false when a contract with this hash exists already. */
   async insertContract(hash: string, content: ContractContent): Promise<boolean> {
@@ -158,12 +183,23 @@ export class FscStore {
 
   /** Writes log records in one statement (the transaction log batches concurrent requests). */
   async writeLogs(records: LogRecord[]): Promise<void> {
-    const rows = records.map(
-      (r) => sql`(${r.transaction_id}, ${r.direction}, ${r.grant_hash}, ${r.source.outway_peer_id}, ${r.source.delegator_peer_id ?? null},
-                  ${r.destination.service_peer_id}, ${r.destination.delegator_peer_id ?? null}, ${r.service_name}, ${r.created_at})`,
-    );
-    await sql`INSERT INTO fsc.transaction_logs (transaction_id, direction, grant_hash, outway_peer_id, source_delegator_peer_id, service_peer_id, destination_delegator_peer_id, service_name, created_at)
-      VALUES ${sql.join(rows)}`.execute(this.db);
+    if (records.length === 1) return this.database.execPrepared('fsc_insert_log', INSERT_LOG, logColumns(records[0]));
+    await this.database.execPrepared('fsc_insert_logs', INSERT_LOGS, columnArrays(records));
+  }
+
+  /** Up to where the journal `journalId` has been moved into the log (src/fsc/journal.ts). */
+  async journalPosition(journalId: string): Promise<{ segment: number; offset: number } | undefined> {
+    const { rows } = await sql<{ segment: number; byte_offset: number }>`SELECT segment, byte_offset FROM fsc.journal_positions WHERE journal_id = ${journalId}`.execute(this.db);
+    return rows[0] && { segment: Number(rows[0].segment), offset: Number(rows[0].byte_offset) };
+  }
+
+  /** Stores records from a journal together with the journal's new position, in one transaction. */
+  async ingestJournal(journalId: string, records: LogRecord[], position: { segment: number; offset: number }): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      if (records.length) await tx.executeQuery(CompiledQuery.raw(INSERT_LOGS, columnArrays(records)));
+      await sql`INSERT INTO fsc.journal_positions (journal_id, segment, byte_offset) VALUES (${journalId}, ${position.segment}, ${position.offset})
+        ON CONFLICT (journal_id) DO UPDATE SET segment = excluded.segment, byte_offset = excluded.byte_offset`.execute(tx);
+    });
   }
 
   /** Log records a peer may see (FSC Logging: it is the source, destination or a delegator), by cursor = record id. */

@@ -6,12 +6,17 @@
  * each batch is one INSERT in its own transaction, and up to `maxInFlight` batches commit at
  * the same time on different connections, so a request that arrives while a batch is being
  * committed does not wait for it but starts the next one (PostgreSQL flushes the WAL of
- * concurrent commits together). A lone request waits for its own write only.
+ * concurrent commits together). A lone request waits for its own write only. (The other
+ * implementation, src/fsc/journal.ts, writes to a local journal first.)
  */
 import type { FscStore, LogRecord } from './store.ts';
 
 export interface TransactionLog {
+  /** Resolves once the record is durable; the request may go on only then. */
   write(record: LogRecord): Promise<void>;
+  /** Resolves once every record written before the call can be read from the store (GET /logs); for a log that writes to the store directly, nothing to wait for. */
+  settle?(): Promise<void>;
+  close?(): Promise<void>;
 }
 
 interface Pending {

@@ -47,7 +47,7 @@ export async function createGroup(specs: PeerSpec[], options: { directory?: stri
     const testDb = await createTestDatabase();
     dbs.push(testDb);
     const database = await openMigratedDatabase(testDb.target);
-    const store = new FscStore(database.db);
+    const store = new FscStore(database);
     const isDirectory = spec.id === options.directory;
     const directoryPeer = peers.find((p) => p.id === options.directory);
     const manager = new Manager({ store, credentials, groupId: GROUP_ID, directory: isDirectory, directoryAddress: directoryPeer?.address, ...spec.manager });

@@ -2,10 +2,14 @@
  * The Inway, Outway and integration scenarios of the FSC test suite, on loopback with real
  * TLS: a gemeente offering a service through its Inway, an uitvaartonderneming calling it
  * through its Outway, a Directory, a delegator, and a stranger with a certificate of another CA.
+ * The gemeente's transaction log is journalled on disk first, the others' are not.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { once } from 'node:events';
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
@@ -28,6 +32,7 @@ const databases: Database[] = [];
 let DIR: Peer, G: Peer, U: Peer, D: Peer;
 const creds: Record<string, PeerCredentials> = {};
 let service: http.Server;
+let journalDir: string;
 let serviceUrl: string;
 const seen: { method: string; url: string; headers: http.IncomingHttpHeaders }[] = [];
 
@@ -53,7 +58,9 @@ before(async () => {
   serviceUrl = `http://127.0.0.1:${(service.address() as { port: number }).port}`;
   ca = await createGroupCa('integratiegroep');
   DIR = await peer('00000001000000000009', 'Directory', { directory: true });
-  G = await peer('00000001001234567000', 'Gemeente Oefenstad', { services: { zaken: serviceUrl } });
+  // The gemeente's transaction log goes through a journal on disk (src/fsc/journal.ts), the others' straight to their databases.
+  journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opengrond-fsc-journal-'));
+  G = await peer('00000001001234567000', 'Gemeente Oefenstad', { services: { zaken: serviceUrl }, journalDir });
   U = await peer('00000001009876543000', 'Uitvaartonderneming De Laatste Eer');
   D = await peer('00000001005555555000', 'Samenwerkingsverband Regio');
 });
@@ -63,6 +70,7 @@ after(async () => {
   for (const d of databases) await d.close();
   for (const d of dbs) await d.drop();
   service.close();
+  fs.rmSync(journalDir, { recursive: true, force: true });
 });
 
 const connection = (extra: Partial<GrantData> = {}): GrantData => ({

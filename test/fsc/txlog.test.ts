@@ -1,22 +1,18 @@
 /**
  * The transaction log's group commit: concurrent records share batches, no more batches commit
  * at once than allowed, every write resolves only after its own batch is stored, and a failed
- * batch fails exactly its own writes.
+ * batch fails exactly its own writes. And the store's two statements (one record, a batch)
+ * on the database.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BatchingTransactionLog } from '../../src/fsc/txlog.ts';
-import type { LogRecord } from '../../src/fsc/store.ts';
+import { FscStore, type LogRecord } from '../../src/fsc/store.ts';
+import { openMigratedDatabase } from '../../src/server.ts';
+import { createTestDatabase } from '../helpers/database.ts';
+import { logRecord } from './log-record.ts';
 
-const record = (n: number): LogRecord => ({
-  transaction_id: `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`,
-  direction: 'DIRECTION_OUTGOING',
-  grant_hash: '$1$2$x',
-  source: { type: 'SOURCE_TYPE_SOURCE', outway_peer_id: 'a' },
-  destination: { type: 'DESTINATION_TYPE_DESTINATION', service_peer_id: 'b' },
-  service_name: 'zaken',
-  created_at: 0,
-});
+const record = (n: number): LogRecord => logRecord(n);
 
 /** A store whose writes finish when the test says so. */
 function slowStore(failOn?: (records: LogRecord[]) => boolean) {
@@ -81,4 +77,27 @@ test('a failed batch rejects its own writes only', async () => {
   for (const batch of store.batches) batch.done();
   await a;
   await assert.rejects(b, /log down/);
+});
+
+test('on the database: one record and a batch are stored field for field, delegators included', async () => {
+  const testDb = await createTestDatabase();
+  const database = await openMigratedDatabase(testDb.target);
+  try {
+    const store = new FscStore(database);
+    const delegated: LogRecord = {
+      ...record(3),
+      direction: 'DIRECTION_INCOMING',
+      source: { type: 'SOURCE_TYPE_DELEGATED_SOURCE', outway_peer_id: 'a', delegator_peer_id: 'c' },
+      destination: { type: 'DESTINATION_TYPE_DELEGATED_DESTINATION', service_peer_id: 'b', delegator_peer_id: 'd' },
+      created_at: 1_764_633_600,
+    };
+    await store.writeLogs([record(1)]);
+    await store.writeLogs([record(2), delegated]);
+    const stored = await store.logs({ limit: 10, ascending: true });
+    assert.deepEqual(stored.map((s) => s.record), [record(1), record(2), delegated]);
+    assert.deepEqual((await store.logs({ peerId: 'd', limit: 10, ascending: true })).map((s) => s.record.transaction_id), [delegated.transaction_id]);
+  } finally {
+    await database.close();
+    await testDb.drop();
+  }
 });

@@ -3,10 +3,11 @@ import path from 'node:path';
 
 /**
  * Takes an exclusive lock on an embedded data directory: PGlite files opened by two
- * processes at once get corrupted. A lock left by a process that no longer runs is taken over.
- * Returns the function that releases the lock.
+ * processes at once get corrupted (and an FSC journal, src/fsc/journal.ts, has one writer).
+ * A lock left by a process that no longer runs is taken over. Returns the function that
+ * releases the lock.
  */
-export function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string, what = 'data directory', option = '--data-dir'): () => void {
   const lockFile = path.join(dataDir, 'opengrond.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -21,12 +22,12 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(lockFile, 'utf8'));
       if (owner && isAlive(owner)) {
-        throw new Error(`The data directory ${dataDir} is in use by process ${owner}; stop it first or use another --data-dir.`);
+        throw new Error(`The ${what} ${dataDir} is in use by process ${owner}; stop it first or use another ${option}.`);
       }
       fs.rmSync(lockFile, { force: true });
     }
   }
-  throw new Error(`Could not lock the data directory ${dataDir}.`);
+  throw new Error(`Could not lock the ${what} ${dataDir}.`);
 }
 
 function isAlive(pid: number): boolean {
