@@ -57,6 +57,8 @@ export class JournalTransactionLog implements TransactionLog {
   private fd = -1;
   private segment = 0;
   private size = 0;
+  /** After a failed write: the next write starts a new segment. */
+  private segmentEnded = false;
   private timer?: NodeJS.Timeout;
   private running: Promise<void> = Promise.resolve();
   private next?: Promise<void>;
@@ -109,18 +111,14 @@ export class JournalTransactionLog implements TransactionLog {
       const batch = this.queue.splice(0);
       const data = Buffer.from(batch.map((p) => p.line).join(''));
       try {
-        if (this.size > 0 && this.size + data.length > (this.options.segmentBytes ?? 16 * 1024 * 1024)) this.startSegment(this.segment + 1);
-        const { bytesWritten } = await writeAll(this.fd, data);
-        this.size += bytesWritten;
+        if (this.segmentEnded || (this.size > 0 && this.size + data.length > (this.options.segmentBytes ?? 16 * 1024 * 1024))) this.startSegment(this.segment + 1);
+        await writeAll(this.fd, data);
+        this.size += data.length;
         batch.forEach((p) => p.resolve());
       } catch (error) {
         batch.forEach((p) => p.reject(error));
-        // Whatever part of the batch reached the file ends this segment; the next write starts a new one.
-        try {
-          this.startSegment(this.segment + 1);
-        } catch {
-          // The next write fails too, and tries again.
-        }
+        // Whatever part of the batch reached the file ends this segment: nothing is written after a torn line.
+        this.segmentEnded = true;
       }
     }
     this.writing = undefined;
@@ -131,7 +129,7 @@ export class JournalTransactionLog implements TransactionLog {
     const fd = fs.openSync(path.join(this.dir, segmentFile(n)), WRITE_FLAGS, 0o600);
     syncDirectory(this.dir);
     const previous = this.fd;
-    [this.fd, this.segment, this.size] = [fd, n, 0];
+    [this.fd, this.segment, this.size, this.segmentEnded] = [fd, n, 0, false];
     // What was written to the previous segment is on disk already (O_DSYNC); closing it cannot lose any of it.
     if (previous >= 0) fs.close(previous, () => {});
   }
@@ -157,6 +155,8 @@ export class JournalTransactionLog implements TransactionLog {
     for (const n of segments(this.dir).filter((s) => s >= position.segment)) {
       const file = path.join(this.dir, segmentFile(n));
       let offset = n === position.segment ? position.offset : 0;
+      // Taken before reading: a segment that was no longer written to then has all its lines in what is read.
+      const closed = n !== this.segment;
       const text = await readFrom(file, offset);
       const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').slice(0, -1);
       for (let i = 0; i < lines.length; i += this.options.ingestBatch ?? 1000) {
@@ -166,7 +166,7 @@ export class JournalTransactionLog implements TransactionLog {
         this.position = { segment: n, offset };
       }
       // A segment no one writes to any more is done (a torn last line included).
-      if (n !== this.segment) await fsp.rm(file, { force: true });
+      if (closed) await fsp.rm(file, { force: true });
     }
   }
 
@@ -200,12 +200,12 @@ function syncDirectory(dir: string): void {
 }
 
 /** One write of the whole buffer (O_DSYNC: on disk when it returns); a short write is an error. */
-function writeAll(fd: number, data: Buffer): Promise<{ bytesWritten: number }> {
+function writeAll(fd: number, data: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     fs.write(fd, data, 0, data.length, null, (error, bytesWritten) => {
       if (error) reject(error);
       else if (bytesWritten !== data.length) reject(new Error(`only ${bytesWritten} of ${data.length} bytes written`));
-      else resolve({ bytesWritten });
+      else resolve();
     });
   });
 }

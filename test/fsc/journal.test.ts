@@ -78,6 +78,35 @@ test('full segments are followed by new ones and removed once moved', async (t) 
   await journal.close();
 });
 
+test('a segment that fills up while its records are being moved keeps the lines written meanwhile', async (t) => {
+  const { store, dir, stored } = await setUp(t);
+  // The move of record 1 waits until records 2 (same segment) and 3 (the next one) are written.
+  let called!: () => void;
+  const moving = new Promise<void>((resolve) => (called = resolve));
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const slowStore = {
+    journalPosition: (id: string) => store.journalPosition(id),
+    ingestJournal: async (...args: Parameters<FscStore['ingestJournal']>) => {
+      called();
+      await gate;
+      return store.ingestJournal(...args);
+    },
+  };
+  const line = Buffer.byteLength(lines([record(1)]));
+  const journal = await JournalTransactionLog.open(dir, slowStore, { ingestEveryMs: 60_000, segmentBytes: 2 * line });
+  await journal.write(record(1));
+  const first = journal.settle();
+  await moving;
+  await journal.write(record(2));
+  await journal.write(record(3));
+  release();
+  await first;
+  await journal.settle();
+  assert.deepEqual(await stored(), [1, 2, 3].map(record));
+  await journal.close();
+});
+
 test('after a crash: complete lines of the old segment are moved, a torn last line is skipped, and writing goes on in a new segment', async (t) => {
   const { store, dir, stored, segments } = await setUp(t);
   fs.writeFileSync(path.join(dir, 'id'), 'journal-1');
