@@ -79,14 +79,17 @@ export class JournalTransactionLog implements TransactionLog {
     const unlock = lockDataDir(dir, 'FSC journal directory', '--journal');
     try {
       const idFile = path.join(dir, 'id');
-      if (!fs.existsSync(idFile)) {
-        const fd = fs.openSync(idFile, 'wx', 0o600);
-        fs.writeSync(fd, randomUUID());
+      let id = fs.existsSync(idFile) ? fs.readFileSync(idFile, 'utf8').trim() : '';
+      // New, or left empty by a crash while it was being made (then nothing was journalled yet).
+      if (!id) {
+        id = randomUUID();
+        const fd = fs.openSync(idFile, 'w', 0o600);
+        fs.writeSync(fd, id);
         fs.fsyncSync(fd);
         fs.closeSync(fd);
         syncDirectory(dir);
       }
-      const journal = new JournalTransactionLog(dir, fs.readFileSync(idFile, 'utf8').trim(), store, options, unlock);
+      const journal = new JournalTransactionLog(dir, id, store, options, unlock);
       journal.startSegment(Math.max(0, ...segments(dir)) + 1);
       await journal.settle();
       journal.timer = setInterval(() => journal.settle().catch((error: unknown) => console.error(`FSC transaction log: moving the journal into the database failed, retrying: ${(error as Error).message}`)), options.ingestEveryMs ?? 200);
