@@ -31,6 +31,7 @@ import { seedDemo } from './seed.ts';
 import { NOTIFICATIES_USAGE, runNotificaties } from './components/notificaties/cli.ts';
 import { runFscCommand } from './fsc/cli.ts';
 import { PRACTICE_SERVICES, startPracticeGroup, type PracticeGroup } from './fsc/practice.ts';
+import { trustedManagersFromPem } from './fsc/caller.ts';
 import { seedBegrafenisplanner } from './demo/begrafenisplanner.ts';
 import { APP_PATH, GEMEENTE_PATH, UITVAART_PATH } from './apps/begrafenisplanner/index.ts';
 import type { NotificatiesOptions } from './components/notificaties/settings.ts';
@@ -97,6 +98,10 @@ BRP Personen en Logboek dataverwerkingen (zie docs/brp.md):
                       grondslag, applicaties?} (VERWERKINGSACTIVITEITEN); anders het demoregister.
                       applicaties: client ids die zonder header Verwerkingsactiviteit onder deze
                       activiteit gelogd worden (ZGW-clients die de header niet kennen)
+  --fsc-manager-cert FILE
+                      certificaat (PEM) van de FSC-manager(s) van deze organisatie (FSC_MANAGER_CERT):
+                      een door hen uitgegeven access token, door onze inway doorgegeven, bepaalt
+                      welke organisatie het Logboek als verwerker namens wie noteert
   opengrond brp import FILE   persoonslijsten uit een GBA-V testset-bestand (RvIG-formaat) laden
   opengrond brp import-gezag FILE
                               gezagsrelaties (CSV bsnMinderjarige,soortGezag,bsnMeerderjarige) laden
@@ -152,6 +157,7 @@ const { values, positionals } = parseArgs({
     'brp-upstream-headers': { type: 'string' },
     'brp-autorisaties': { type: 'string' },
     verwerkingsactiviteiten: { type: 'string' },
+    'fsc-manager-cert': { type: 'string' },
     status: { type: 'string' },
     abonnement: { type: 'string' },
     kanaal: { type: 'string' },
@@ -301,6 +307,8 @@ async function start(): Promise<void> {
   }
   if (demo && !values['no-fsc']) {
     fscGroup = await startPracticeGroup({ zgwBaseUrl: `http://localhost:${actualPort}` });
+    // The gemeente's Inway fronts this server: its Manager's tokens say which organisation called.
+    server.fscCallers.trust({ peerId: fscGroup.gemeente.manager.peerId, publicKey: fscGroup.gemeente.manager.certificate.publicKey });
     lines.push(
       '',
       `FSC-oefengroep (zie docs/fsc.md): de gemeente biedt haar API's (${PRACTICE_SERVICES.join(', ')}) via haar`,
@@ -384,17 +392,19 @@ function readJson(file: string | undefined): unknown {
   return file ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
 }
 
-/** BRP mode, upstream, authorisations and the register of verwerkingsactiviteiten from the flags. */
-function brpOptions(): Pick<ServerOptions, 'brp' | 'brpAutorisaties' | 'verwerkingsactiviteiten'> {
+/** BRP mode, upstream, authorisations, the register of verwerkingsactiviteiten and the trusted FSC Managers from the flags. */
+function brpOptions(): Pick<ServerOptions, 'brp' | 'brpAutorisaties' | 'verwerkingsactiviteiten' | 'fscManagers'> {
   const mode = flag('brp-mode', 'BRP_MODE') ?? 'source';
   if (mode !== 'source' && mode !== 'proxy') throw new Error(`--brp-mode: source of proxy, niet ${mode}.`);
   const upstream = flag('brp-upstream', 'BRP_UPSTREAM');
   const autorisaties = readJson(flag('brp-autorisaties', 'BRP_AUTORISATIES'));
   const register = flag('verwerkingsactiviteiten', 'VERWERKINGSACTIVITEITEN');
+  const managerCert = flag('fsc-manager-cert', 'FSC_MANAGER_CERT');
   return {
     brp: { mode, upstream: upstream ? { url: upstream, headers: readJson(flag('brp-upstream-headers', 'BRP_UPSTREAM_HEADERS')) as Record<string, string> | undefined } : undefined },
     brpAutorisaties: autorisaties === undefined ? undefined : parseBrpAutorisaties(autorisaties),
     verwerkingsactiviteiten: register ? readVerwerkingsactiviteiten(register) : undefined,
+    fscManagers: managerCert ? trustedManagersFromPem(fs.readFileSync(managerCert, 'utf8')) : undefined,
   };
 }
 

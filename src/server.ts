@@ -19,6 +19,7 @@ import { rightsForClient } from './components/autorisaties/repository.ts';
 import { provisionClients, type ClientSpec } from './components/autorisaties/provision.ts';
 import type { NotificatiesOptions } from './components/notificaties/settings.ts';
 import { FSC_MIGRATIONS } from './fsc/index.ts';
+import { FscCallers, type TrustedManager } from './fsc/caller.ts';
 import type { BrpOptions } from './components/brp/settings.ts';
 import { provisionBrpAutorisaties, type BrpAutorisatie } from './components/brp/authorisation.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN, Logboek, LogboekWithoutWritesForBenchmark, logboekKey, type Verwerkingsactiviteit } from './platform/logboek/logboek.ts';
@@ -69,6 +70,12 @@ export interface ServerOptions {
   reserveringGeldigheid?: number;
   /** The demo's resident page (`/demo/mijn-verwerkingen`): the Logboek per BSN, without login. Only for demo data. */
   inwonerDemo?: boolean;
+  /**
+   * The FSC Managers of this organisation (`--fsc-manager-cert FILE`): an access token one of
+   * them issued, passed on by our Inway, tells the Logboek which organisation called
+   * (src/fsc/caller.ts). More can be trusted later with `og.fscCallers.trust`.
+   */
+  fscManagers?: TrustedManager[];
   /** Serve the Begrafenisplanner app's pages (`/begrafenisplanner`); connect it to its sources with `og.begrafenisplanner.connect`. */
   begrafenisplanner?: boolean;
   /**
@@ -86,6 +93,8 @@ export interface OpenGrond {
   references: ReferenceResolver;
   /** The Logboek dataverwerkingen of this process. */
   logboek: Logboek;
+  /** Whose FSC access tokens say which organisation called (the practice group adds its gemeente's Manager). */
+  fscCallers: FscCallers;
   /** The Begrafenisplanner app, when served (`begrafenisplanner: true`). */
   begrafenisplanner?: Begrafenisplanner;
   close(): Promise<void>;
@@ -110,7 +119,12 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
   try {
     if (options.clients?.length) await provisionClients(database, options.clients);
     if (options.brpAutorisaties?.length) await provisionBrpAutorisaties(database.db, options.brpAutorisaties);
-    const logboek = new (options.benchmarkWithoutLogboek ? LogboekWithoutWritesForBenchmark : Logboek)({ activities: options.verwerkingsactiviteiten ?? DEMO_VERWERKINGSACTIVITEITEN, subjectKey: await logboekKey(database.db) });
+    const fscCallers = new FscCallers(options.fscManagers);
+    const logboek = new (options.benchmarkWithoutLogboek ? LogboekWithoutWritesForBenchmark : Logboek)({
+      activities: options.verwerkingsactiviteiten ?? DEMO_VERWERKINGSACTIVITEITEN,
+      subjectKey: await logboekKey(database.db),
+      fscCaller: (request) => fscCallers.peerOf(request.headers['fsc-authorization']),
+    });
 
     const authenticator = new Authenticator({
       secrets: clientSecretsFrom(database.db),
@@ -170,6 +184,7 @@ export async function buildOpenGrond(options: ServerOptions): Promise<OpenGrond>
       authenticator,
       references,
       logboek,
+      fscCallers,
       begrafenisplanner,
       // In-flight requests finish first, then background work stops, then the database closes (and its data dir lock goes).
       close: () =>

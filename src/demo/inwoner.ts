@@ -98,7 +98,7 @@ export function registerInwonerDemo(app: FastifyInstance, database: Database, lo
       const bsn = String((request.body as Record<string, unknown> | undefined)?.bsn ?? '').trim();
       if (!/^[0-9]{9}$/.test(bsn)) return send(reply, 400, form(bsn, 'Vul een burgerservicenummer van 9 cijfers in.'));
       // The resident reading their own log is a processing too, under the register's inzage activity.
-      const processing = logboek.begin(request, 'mijn-verwerkingen', INWONER_CLIENT, INZAGE_VERWERKINGSACTIVITEIT);
+      const processing = await logboek.begin(request, 'mijn-verwerkingen', INWONER_CLIENT, INZAGE_VERWERKINGSACTIVITEIT);
       const records = await database.db.transaction().execute((tx) => logboek.inzage(tx, processing, { subject: { type: 'BSN', id: bsn } }));
       const labels = await applicatieLabels(database, [...new Set(records.map((v) => String(v.applicatie)))]);
       return send(reply, 200, `${form(bsn)}\n<h2 class="utrecht-heading-2">Verwerkingen van burgerservicenummer ${escape(bsn)}</h2>\n${table(records, labels)}`);

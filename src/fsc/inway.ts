@@ -12,12 +12,11 @@ import http from 'node:http';
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { KeyObject } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { FscError, sendFscError } from './errors.ts';
 import { hasBody } from './http.ts';
 import { certificateThumbprint, type PeerCredentials } from './pki.ts';
 import type { TransactionLog } from './txlog.ts';
-import { SIGNATURE_ALGORITHMS } from './contract.ts';
+import { AccessTokenError, AccessTokenVerifier, type AccessToken } from './access-token.ts';
 
 export interface InwayOptions {
   credentials: PeerCredentials;
@@ -32,15 +31,6 @@ export interface InwayOptions {
   grantIsValid?: (grantHash: string) => Promise<boolean>;
 }
 
-interface AccessToken extends JWTPayload {
-  gth: string;
-  gid: string;
-  svc: string;
-  cnf: { 'x5t#S256': string };
-  act?: { sub: string };
-  pdi?: string;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
 const inwayError = (status: number, code: string, message: string) => new FscError(status, code, message, 'ERROR_DOMAIN_INWAY');
@@ -48,12 +38,13 @@ const inwayError = (status: number, code: string, message: string) => new FscErr
 export class Inway {
   readonly server: https.Server;
   private readonly upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  /** Verified tokens by their text: the signature is checked once, expiry and binding on every request. */
-  private readonly verified = new Map<string, AccessToken>();
+  /** The signature is checked once per token, expiry and binding on every request. */
+  private readonly tokens: AccessTokenVerifier;
   /** The x5t#S256 of the client certificate per connection: computed once, not per request. */
   private readonly thumbprints = new WeakMap<TLSSocket, string>();
 
   constructor(readonly options: InwayOptions) {
+    this.tokens = new AccessTokenVerifier(options.tokenKey, options.peerId);
     this.server = https.createServer(
       { cert: options.credentials.certificate, key: options.credentials.privateKey, ca: options.credentials.trustAnchors, requestCert: true, rejectUnauthorized: true, keepAliveTimeout: 65_000 },
       (req, res) => {
@@ -65,21 +56,12 @@ export class Inway {
   }
 
   private async verify(token: string): Promise<AccessToken> {
-    const known = this.verified.get(token);
-    if (known) {
-      if ((known.exp ?? 0) * 1000 <= Date.now()) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_EXPIRED', 'the access token has expired');
-      return known;
-    }
-    let payload: AccessToken;
     try {
-      payload = (await jwtVerify<AccessToken>(token, this.options.tokenKey, { algorithms: SIGNATURE_ALGORITHMS, issuer: this.options.peerId })).payload;
+      return await this.tokens.verify(token);
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_EXPIRED', 'the access token has expired');
+      if (error instanceof AccessTokenError && error.reason === 'expired') throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_EXPIRED', error.message);
       throw inwayError(401, 'ERROR_CODE_ACCESS_TOKEN_INVALID', 'the access token is not valid');
     }
-    if (this.verified.size > 10_000) this.verified.clear();
-    this.verified.set(token, payload);
-    return payload;
   }
 
   private clientThumbprint(socket: TLSSocket): string | undefined {

@@ -4,6 +4,7 @@ import { startTestServer, LIMITED, type TestServer } from '../helpers/server.ts'
 import { savePersoonslijst } from '../../src/components/brp/store.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN, type Verwerkingsactiviteit } from '../../src/platform/logboek/logboek.ts';
 import { INWONER_PATH } from '../../src/demo/inwoner.ts';
+import { testFscManager } from '../helpers/fsc-manager.ts';
 
 const [BURGERZAKEN, INZAGE] = DEMO_VERWERKINGSACTIVITEITEN as [Verwerkingsactiviteit, Verwerkingsactiviteit];
 const SCHULDHULP: Verwerkingsactiviteit = { id: 'https://gemeente.example/va/schuldhulp', naam: 'Schuldhulp & armoede', doel: 'Inwoners met <schulden> helpen', grondslag: 'Wgs art. 2' };
@@ -53,7 +54,10 @@ describe('resident page of the demo', () => {
 
   it('shows who processed the chosen person\'s data, when and for which activity, and nothing of others', async () => {
     assert.equal((await brp('999990019', BURGERZAKEN)).status, 200);
-    assert.equal((await brp('999990019', SCHULDHULP, { headers: { 'Fsc-Peer': '00000001823288444000' } })).status, 200);
+    // Through our Inway, for another organisation: our Manager's access token names it.
+    const manager = testFscManager();
+    server.og.fscCallers.trust(manager.trusted);
+    assert.equal((await brp('999990019', SCHULDHULP, { headers: { 'Fsc-Authorization': await manager.token('00000001823288444000') } })).status, 200);
     assert.equal((await brp('999990019', BURGERZAKEN, { client: LIMITED, fields: ['geboorte'] })).status, 403);
     assert.equal((await brp('999990020', BURGERZAKEN, { client: LIMITED })).status, 200);
 

@@ -2,7 +2,8 @@
  * A BRP query from another organisation through FSC (its Outway → our Inway → the BRP
  * Personen API, two peers on loopback with real mTLS): the caller's W3C trace id reaches our
  * Logboek record, which names the calling peer as the foreign processor and the FSC
- * transaction, whatever `Fsc-Peer` the caller claims itself.
+ * transaction, whatever `Fsc-Peer` the caller claims itself; the BRP API knows the calling peer
+ * from the access token our Inway passes on, which our own Manager signed.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +17,7 @@ import { startPeer, type Peer } from '../../src/fsc/peer.ts';
 import { grantHash } from '../../src/fsc/hash.ts';
 import { savePersoonslijst } from '../../src/components/brp/store.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../src/platform/logboek/logboek.ts';
+import { testFscManager } from '../helpers/fsc-manager.ts';
 
 const GROUP = 'opengrond-brp-trace';
 const BSN = '999990019';
@@ -42,6 +44,8 @@ before(async () => {
   };
   gemeente = await peer('00000001001234567000', 'Gemeente Oefenstad', { brp: `${brp.baseUrl}/haalcentraal/api/brp` });
   uitvaart = await peer('00000001009876543000', 'Uitvaartonderneming De Laatste Eer');
+  // The BRP API trusts its own organisation's Manager (the gemeente's), as `--fsc-manager-cert` does.
+  brp.og.fscCallers.trust({ peerId: gemeente.manager.peerId, publicKey: gemeente.manager.certificate.publicKey });
   await uitvaart.manager.announce(gemeente.managerAddress);
   await gemeente.manager.announce(uitvaart.managerAddress);
   const { hash, failures } = await uitvaart.manager.propose([
@@ -94,10 +98,12 @@ test('one trace id from the caller through Outway and Inway to the Logboek recor
   assert.equal((await brp.og.logboek.find(brp.og.database.db, { subject: { type: 'BSN', id: BSN }, traceId: TRACE })).length, 1);
 });
 
-test('a direct call without FSC records no foreign processor', async () => {
+test('a direct call without FSC records no foreign processor, whatever FSC headers it sends', async () => {
   const trace = 'f'.repeat(31) + '1';
+  // A token signed by another key than the gemeente Manager's, with the gemeente as issuer.
+  const forged = await testFscManager(gemeente.manager.peerId).token('00000001999999999000');
   const direct = await brp.call('POST', '/haalcentraal/api/brp/personen', {
-    headers: { traceparent: `00-${trace}-${SPAN}-01`, Verwerkingsactiviteit: DEMO_VERWERKINGSACTIVITEITEN[0]!.id },
+    headers: { traceparent: `00-${trace}-${SPAN}-01`, Verwerkingsactiviteit: DEMO_VERWERKINGSACTIVITEITEN[0]!.id, 'Fsc-Peer': '00000001999999999000', 'Fsc-Transaction-Id': '0193a000-0000-7000-8000-000000000000', 'Fsc-Authorization': forged },
     body: { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [BSN], fields: ['naam.geslachtsnaam'] },
   });
   assert.equal(direct.status, 200);

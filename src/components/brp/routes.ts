@@ -137,7 +137,7 @@ export function registerBrpRoutes(app: FastifyInstance, ctx: BrpRouteContext): v
           throw new BrpProblem(400, 'paramsValidation', 'Een of meerdere parameters zijn niet correct.', 'De request body is geen geldige JSON.');
         }
         const query = parseQuery(body);
-        const processing = ctx.logboek.begin(request, query.type, auth.clientId);
+        const processing = await ctx.logboek.begin(request, query.type, auth.clientId);
         const refused = await refusal(ctx.database.db, auth, query);
         if (refused) {
           // A refused request is logged too: who asked what, for which activity, and that it was refused.

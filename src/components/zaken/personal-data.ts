@@ -36,7 +36,7 @@ export function rolSubjects(rollen: unknown[]): DataSubject[] {
  */
 export async function loggedRead<T>(deps: ZakenDeps, request: FastifyRequest, auth: Authorization, operation: string, read: (db: Db) => Promise<T>, subjects: (result: T) => DataSubject[]): Promise<T> {
   if (request.method === 'HEAD') return read(deps.database.db);
-  const processing = deps.logboek.begin(request, operation, auth.clientId);
+  const processing = await deps.logboek.begin(request, operation, auth.clientId);
   return deps.database.db.transaction().execute(async (tx) => {
     const result = await read(tx);
     const persons = subjects(result);

@@ -71,7 +71,7 @@ export function logboekApi(database: Database, logboek: Logboek): ApiDefinition 
           if (!body.burgerservicenummer && !body.verwerkingsactiviteit && !body.traceId) {
             throw validationError([{ name: 'nonFieldErrors', code: 'required', reason: 'Geef burgerservicenummer, verwerkingsactiviteit of traceId.' }]);
           }
-          const processing = logboek.begin(request, 'verwerking__zoek', auth.clientId);
+          const processing = await logboek.begin(request, 'verwerking__zoek', auth.clientId);
           const filter = {
             subject: body.burgerservicenummer ? { type: 'BSN' as const, id: body.burgerservicenummer } : undefined,
             activityId: body.verwerkingsactiviteit,

@@ -3,7 +3,7 @@
  * record per data subject, in the transaction of the access itself (a failed log write fails
  * the request; nothing is sampled). A component calls:
  *
- *   const ctx = logboek.begin(request, 'brp-personen-raadplegen');   // before the access; throws 400/403 without a known activity
+ *   const ctx = await logboek.begin(request, 'brp-personen-raadplegen');   // before the access; throws 400/403 without a known activity
  *   await db.transaction().execute(async (tx) => {
  *     ... read the data ...
  *     await logboek.write(tx, ctx, [{ type: 'BSN', id: bsn }, ...], 'OK');
@@ -15,9 +15,11 @@
  * is the `Verwerkingsactiviteit` header, an id (URI) from the register
  * (`--verwerkingsactiviteiten FILE`); without the header, the activity the register names as
  * the default of the calling Applicatie (`applicaties`), for ZGW clients that do not know the
- * header; otherwise the request is refused. A call that came through
- * FSC carries `Fsc-Transaction-Id` and `Fsc-Peer` (the other organisation) — the contract
- * with the FSC layer (src/fsc/inway.ts sets both), see docs/brp.md.
+ * header; otherwise the request is refused. A call that came through FSC names the other
+ * organisation (the foreign processor) and the FSC transaction: the organisation as the
+ * `fscCaller` function given at construction finds it in the request (src/fsc/caller.ts: from
+ * the access token our Inway passes on, verified; never from a header anyone could send), the
+ * transaction from `Fsc-Transaction-Id` when it did. See docs/brp.md.
  */
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
@@ -76,11 +78,13 @@ export class Logboek {
   /** The activity per client id for requests without the header (`applicaties` in the register). */
   private readonly defaults: Map<string, Verwerkingsactiviteit>;
   private readonly key: Buffer;
+  private readonly fscCaller: (request: FastifyRequest) => Promise<string | undefined>;
 
-  constructor(init: { activities: Verwerkingsactiviteit[]; subjectKey: string | Buffer }) {
+  constructor(init: { activities: Verwerkingsactiviteit[]; subjectKey: string | Buffer; fscCaller?: (request: FastifyRequest) => Promise<string | undefined> }) {
     this.activities = new Map(init.activities.map((a) => [a.id, a]));
     this.defaults = new Map(init.activities.flatMap((a) => (a.applicaties ?? []).map((clientId) => [clientId, a] as const)));
     this.key = Buffer.from(init.subjectKey);
+    this.fscCaller = init.fscCaller ?? (async () => undefined);
   }
 
   /** The keyed hash a data subject id is stored (and searched) as. */
@@ -93,14 +97,14 @@ export class Logboek {
    * the platform's own (the resident's inzage page), else the request's `Verwerkingsactiviteit`
    * header, else the client's default; none (400) or an unknown one (403) refuses the request.
    */
-  begin(request: FastifyRequest, operationName: string, clientId: string, activityId?: string): ProcessingContext {
+  async begin(request: FastifyRequest, operationName: string, clientId: string, activityId?: string): Promise<ProcessingContext> {
     const trace = requestTrace(request);
     const id = activityId ?? trace.verwerkingsactiviteit;
     const activity = id === undefined ? this.defaults.get(clientId) : this.activities.get(id);
     if (id === undefined && !activity) throw new LogboekError(400, 'verwerkingsactiviteitRequired', 'De header Verwerkingsactiviteit ontbreekt: noem de verwerkingsactiviteit (id uit het register) waarvoor de persoonsgegevens nodig zijn.');
     if (!activity) throw new LogboekError(403, 'verwerkingsactiviteitOnbekend', `Verwerkingsactiviteit ${id} staat niet in het register van deze organisatie.`);
-    const peer = request.headers['fsc-peer'];
-    const transaction = request.headers['fsc-transaction-id'];
+    const peer = await this.fscCaller(request);
+    const transaction = peer ? request.headers['fsc-transaction-id'] : undefined;
     return {
       traceId: trace.traceId,
       spanId: trace.spanId,
@@ -108,7 +112,7 @@ export class Logboek {
       operationName,
       activity,
       clientId,
-      foreignProcessor: typeof peer === 'string' && peer ? peer : undefined,
+      foreignProcessor: peer,
       fscTransactionId: typeof transaction === 'string' && transaction ? transaction : undefined,
       start: new Date(),
       outgoingTraceparent: () => traceparent(trace),

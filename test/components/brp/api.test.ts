@@ -8,6 +8,7 @@ import { importTestset, importGezagsrelaties, bsnFor, isValidBsn } from '../../.
 import { savePersoonslijst } from '../../../src/components/brp/store.ts';
 import { addVoorkomen, emptyPersoonslijst } from '../../../src/components/brp/gba/persoonslijst.ts';
 import { DEMO_VERWERKINGSACTIVITEITEN } from '../../../src/platform/logboek/logboek.ts';
+import { testFscManager } from '../../helpers/fsc-manager.ts';
 
 const TESTSET = new URL('../../../../shared/standards/brp/testset-gba-v-20220502.csv', import.meta.url).pathname;
 const ACTIVITY = DEMO_VERWERKINGSACTIVITEITEN[0]!.id;
@@ -97,12 +98,17 @@ describe('BRP Personen API, source mode', () => {
   });
 
   it('logs one record per person found, with the subject hashed, findable by BSN', async () => {
-    const r = await ask({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: ['999990639', '999993653'], fields: ['burgerservicenummer'] }, { headers: { 'Fsc-Peer': '00000001234567890000', 'Fsc-Transaction-Id': 'tx-1' } });
+    // Through our Inway: the access token our Manager issued names the calling organisation.
+    const manager = testFscManager();
+    server.og.fscCallers.trust(manager.trusted);
+    const viaInway = { 'Fsc-Authorization': await manager.token('00000001234567890000'), 'Fsc-Peer': '00000001234567890000', 'Fsc-Transaction-Id': 'tx-1' };
+    const r = await ask({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: ['999990639', '999993653'], fields: ['burgerservicenummer'] }, { headers: viaInway });
     assert.equal(r.status, 200);
     const traceId = r.headers.get('traceparent')!.split('-')[1]!;
     const records = await server.og.logboek.find(server.og.database.db, { traceId });
     assert.equal(records.length, 2);
     assert.equal(records[0]!.foreignProcessor, '00000001234567890000');
+    assert.equal(records[0]!.fscTransactionId, 'tx-1');
     const rows = await server.og.database.db.selectFrom('platform.verwerking').select('data_subject_hash').where('trace_id', '=', traceId).execute();
     assert.ok(rows.every((row) => row.data_subject_hash !== '999990639' && /^[0-9a-f]{64}$/.test(row.data_subject_hash)));
     const forSubject = await server.og.logboek.find(server.og.database.db, { subject: { type: 'BSN', id: '999993653' } });
