@@ -2,19 +2,26 @@
  * End to end in a real browser (playwright-core with Debian's chromium) on a running Open Grond
  * with the two FSC peers: the funeral director books, the gemeente confirms, the funeral
  * director sees the confirmation and the PDF. Every page is checked with axe-core (no serious
- * or critical violations) and photographed into docs/screenshots/ for docs/begrafenisplanner.md.
+ * or critical violations) and photographed (into docs/screenshots/ for docs/begrafenisplanner.md
+ * with UPDATE_SCREENSHOTS=1).
  * Parts are done with the keyboard only, to show the pages are keyboard-operable.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPlanner, nextWeekday, type PlannerServer } from './setup.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SHOTS = new URL('../../../docs/screenshots/', import.meta.url);
+// The pages are photographed on every run; into docs/screenshots/ (tracked) only when asked,
+// so that a test run does not change the documentation's pictures by their dates alone.
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const SHOTS = UPDATE ? new URL('../../../docs/screenshots/', import.meta.url) : pathToFileURL(`${fs.mkdtempSync(path.join(os.tmpdir(), 'opengrond-screenshots-'))}/`);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let planner: PlannerServer;
@@ -28,6 +35,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await planner?.close();
+  if (!UPDATE) fs.rmSync(SHOTS, { recursive: true, force: true });
 });
 
 /** axe-core on the page: no serious or critical violation. */
